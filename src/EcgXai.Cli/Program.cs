@@ -1,0 +1,3 @@
+using EcgXai.Cli.Commands;
+
+return CommandRegistry.Run(args, Console.Out, Console.Error);
