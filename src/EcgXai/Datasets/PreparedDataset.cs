@@ -1,0 +1,76 @@
+using EcgXai.Signals;
+
+namespace EcgXai.Datasets;
+
+/// <summary>
+/// A preprocessed dataset ready for a model: <see cref="Count"/> records of <c>[LeadCount, Length]</c> float32
+/// at <see cref="SampleRate"/>, with a multi-hot label matrix over <see cref="ClassNames"/> and per-record metadata.
+/// Signals may live in memory or in a memory-mapped tensor cache; consumers only use the members below.
+/// </summary>
+public abstract class PreparedDataset : IDisposable
+{
+    /// <summary>Name of the dataset spec this came from (e.g. "ptbxl:/data/ptbxl@test").</summary>
+    public abstract string Name { get; }
+
+    /// <summary>Record identifiers, one per row.</summary>
+    public abstract IReadOnlyList<string> RecordIds { get; }
+
+    /// <summary>Patient identifiers (record id when the source has none), one per row.</summary>
+    public abstract IReadOnlyList<string> PatientIds { get; }
+
+    /// <summary>Age in years per row, null when unknown.</summary>
+    public abstract IReadOnlyList<double?> Ages { get; }
+
+    /// <summary>Sex per row.</summary>
+    public abstract IReadOnlyList<Sex> Sexes { get; }
+
+    /// <summary>Lead names of every row, in row order.</summary>
+    public abstract IReadOnlyList<string> LeadNames { get; }
+
+    /// <summary>Class names, the columns of <see cref="Label"/>.</summary>
+    public abstract IReadOnlyList<string> ClassNames { get; }
+
+    /// <summary>Sampling rate in Hz.</summary>
+    public abstract double SampleRate { get; }
+
+    /// <summary>Samples per lead.</summary>
+    public abstract int Length { get; }
+
+    /// <summary>Number of records.</summary>
+    public int Count => RecordIds.Count;
+
+    /// <summary>Number of leads.</summary>
+    public int LeadCount => LeadNames.Count;
+
+    /// <summary>The signal of row <paramref name="index"/>, <c>LeadCount * Length</c> floats, lead-major.</summary>
+    public abstract ReadOnlySpan<float> Signal(int index);
+
+    /// <summary>1 when row <paramref name="index"/> has class <paramref name="classIndex"/>, else 0.</summary>
+    public abstract float Label(int index, int classIndex);
+
+    /// <summary>Copies rows <paramref name="indices"/> into <paramref name="signals"/> (<c>[n, LeadCount, Length]</c>) and <paramref name="labels"/> (<c>[n, classes]</c>).</summary>
+    public void CopyBatch(IReadOnlyList<int> indices, Span<float> signals, Span<float> labels)
+    {
+        int per = LeadCount * Length, classes = ClassNames.Count;
+        for (int i = 0; i < indices.Count; i++)
+        {
+            Signal(indices[i]).CopyTo(signals.Slice(i * per, per));
+            for (int c = 0; c < classes; c++)
+            {
+                labels[i * classes + c] = Label(indices[i], c);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Releases mapped memory or files.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+}
