@@ -44,6 +44,34 @@ public static class LabelMap
     /// <summary>True when <paramref name="label"/> is a name of the common label space.</summary>
     public static bool IsLabel(string label) => Labels.Contains(label, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Maps <paramref name="codes"/> through the first of <paramref name="vocabularies"/> that knows each code:
+    /// the common labels (deduplicated, in table order) and the codes no vocabulary maps (kept raw, in input order).
+    /// </summary>
+    public static (IReadOnlyList<string> Labels, IReadOnlyList<string> Unmapped) Encode(IEnumerable<string> codes, params LabelVocabulary[] vocabularies)
+    {
+        var labels = new HashSet<string>(StringComparer.Ordinal);
+        var unmapped = new List<string>();
+        foreach (string raw in codes)
+        {
+            string code = raw.Trim();
+            if (code.Length == 0)
+            {
+                continue;
+            }
+            string? label = vocabularies.Select(v => Map(v, code)).FirstOrDefault(l => l is not null);
+            if (label is not null)
+            {
+                labels.Add(label);
+            }
+            else if (!unmapped.Contains(code, StringComparer.Ordinal))
+            {
+                unmapped.Add(code);
+            }
+        }
+        return (Labels.Where(labels.Contains).ToArray(), unmapped);
+    }
+
     private static Dictionary<LabelVocabulary, IReadOnlyDictionary<string, string>> BuildLookup()
     {
         var result = new Dictionary<LabelVocabulary, IReadOnlyDictionary<string, string>>();
