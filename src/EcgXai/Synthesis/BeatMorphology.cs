@@ -15,17 +15,17 @@ internal static class BeatMorphology
 
     private static readonly Vector3 Septum = new(-0.12f, 0.05f, 0.30f);
     private static readonly Vector3 Apex = new(0.50f, 0.70f, 0.50f);
-    private static readonly Vector3 FreeWall = new(0.90f, 0.20f, -0.90f);
+    private static readonly Vector3 FreeWall = new(0.90f, 0.20f, -0.65f);
     private static readonly Vector3 Base = new(-0.25f, -0.30f, -0.20f);
     private static readonly Vector3 RightVentricleLate = new(-0.55f, -0.05f, 0.75f);
-    private static readonly Vector3 SeptumReversed = new(0.30f, 0.10f, -0.25f);
-    private static readonly Vector3 LeftVentricleEarly = new(0.75f, 0.35f, -0.55f);
-    private static readonly Vector3 LeftVentricleLate = new(0.85f, 0.05f, -0.70f);
-    private static readonly Vector3 RightAtrium = new(0.015f, 0.08f, 0.035f);
-    private static readonly Vector3 LeftAtrium = new(0.07f, 0.045f, -0.035f);
+    private static readonly Vector3 SeptumReversed = new(0.20f, 0.05f, -0.15f);
+    private static readonly Vector3 LeftVentricleEarly = new(1.10f, 0.40f, -0.65f);
+    private static readonly Vector3 LeftVentricleLate = new(1.25f, 0.00f, -0.75f);
+    private static readonly Vector3 RightAtrium = new(0.025f, 0.13f, 0.055f);
+    private static readonly Vector3 LeftAtrium = new(0.11f, 0.07f, -0.055f);
     private static readonly Vector3 NormalT = new(0.35f, 0.25f, 0.30f);
     private static readonly Vector3 RbbbT = new(0.35f, 0.25f, -0.10f);
-    private static readonly Vector3 LbbbT = new(-0.45f, -0.05f, 0.55f);
+    private static readonly Vector3 LbbbT = new(-0.40f, -0.05f, 0.40f);
 
     /// <summary>Builds the beat whose QRS starts at <paramref name="beat"/>.</summary>
     public static BeatWaves Build(SyntheticPatient patient, Beat beat)
@@ -41,10 +41,10 @@ internal static class BeatMorphology
         double rPeak;
         if (lbbb)
         {
-            Add(q0 + (0.10 * d), 0.04 * d, SeptumReversed, qrsScale);
-            Add(q0 + (0.38 * d), 0.10 * d, LeftVentricleEarly, qrsScale);
-            Add(q0 + (0.75 * d), 0.10 * d, LeftVentricleLate, qrsScale);
-            rPeak = q0 + (0.38 * d);
+            Add(q0 + (0.12 * d), 0.048 * d, SeptumReversed, qrsScale);
+            Add(q0 + (0.325 * d), 0.13 * d, LeftVentricleEarly, qrsScale);
+            Add(q0 + (0.675 * d), 0.13 * d, LeftVentricleLate, qrsScale);
+            rPeak = q0 + (0.325 * d);
         }
         else
         {
