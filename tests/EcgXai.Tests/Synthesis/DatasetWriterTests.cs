@@ -19,9 +19,9 @@ public class DatasetWriterTests
         foreach (SyntheticLayout layout in Enum.GetValues<SyntheticLayout>())
         {
             string a = Path.Combine(tmp.Path, layout + "a"), b = Path.Combine(tmp.Path, layout + "b"), c = Path.Combine(tmp.Path, layout + "c");
-            Write(a, layout, 24);
-            Write(b, layout, 24);
-            Write(c, layout, 24, seed: 6);
+            Write(a, layout, 8);
+            Write(b, layout, 8);
+            Write(c, layout, 8, seed: 6);
             string[] files = Directory.GetFiles(a, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(a, f)).Order(StringComparer.Ordinal).ToArray();
             Assert.Equal(files, Directory.GetFiles(b, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(b, f)).Order(StringComparer.Ordinal));
             Assert.All(files, f => Assert.Equal(File.ReadAllBytes(Path.Combine(a, f)), File.ReadAllBytes(Path.Combine(b, f))));
@@ -36,18 +36,19 @@ public class DatasetWriterTests
         string real = SharedData.Require("data/ptbxl-sample/ptbxl_database.csv");
         using var tmp = new TempDir();
         string dir = Path.Combine(tmp.Path, "ptbxl");
-        Write(dir, SyntheticLayout.PtbXl, 120);
+        Write(dir, SyntheticLayout.PtbXl, 60);
         Assert.Equal(File.ReadLines(real).First(), File.ReadLines(Path.Combine(dir, "ptbxl_database.csv")).First());
         Assert.True(File.Exists(Path.Combine(dir, "records500/00000/00001_hr.waves")));
-        Assert.True(File.Exists(Path.Combine(dir, "records100/00000/00120_lr.dat")));
+        Assert.True(File.Exists(Path.Combine(dir, "records100/00000/00060_lr.dat")));
 
-        var truth = Enumerable.Range(0, 120).Select(i => SyntheticDatasetWriter.Generate(new SyntheticDatasetOptions(dir, SyntheticLayout.PtbXl, 120, 5, SynthesisSettings.Default), i).Patient).ToArray();
+        // Record i's patient is the first draw of stream (seed, i), as EcgSynthesizer.Generate does.
+        var truth = Enumerable.Range(0, 60).Select(i => SyntheticPatient.Draw(SynthesisSettings.Default, new SynthRandom(5, (ulong)i))).ToArray();
         foreach (double rate in new[] { 500.0, 100.0 })
         {
             DatasetIndex index = DatasetIndex.Load(DatasetSpec.Parse("ptbxl:" + dir), rate);
-            Assert.Equal(120, index.All.Count);
+            Assert.Equal(60, index.All.Count);
             Assert.Empty(index.SkippedByReason);
-            for (int i = 0; i < 120; i++)
+            for (int i = 0; i < 60; i++)
             {
                 DatasetEntry e = index.All[i];
                 SyntheticPatient p = truth[i];
@@ -69,7 +70,7 @@ public class DatasetWriterTests
             var folds = all.All.Where(e => e.Labels.Contains(label)).GroupBy(e => e.Fold).Select(g => g.Count()).ToArray();
             Assert.True(folds.Max() - folds.Min() <= 3, $"{label}: fold sizes {string.Join(",", folds)}");
         }
-        Assert.InRange(DatasetIndex.Load(DatasetSpec.Parse("ptbxl:" + dir + "@train"), 500).Selected.Count, 90, 102);
+        Assert.InRange(DatasetIndex.Load(DatasetSpec.Parse("ptbxl:" + dir + "@train"), 500).Selected.Count, 44, 52);
     }
 
     [Fact]
