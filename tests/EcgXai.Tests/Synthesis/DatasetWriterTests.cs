@@ -103,15 +103,41 @@ public class DatasetWriterTests
             var (labels, unmapped) = LabelMap.Encode(rec.SourceLabels, LabelVocabulary.Snomed);
             Assert.Empty(unmapped);
             var fromReference = LabelMap.Encode(row.Skip(1).Where(c => c.Length > 0), LabelVocabulary.Cpsc2018).Labels;
-            // REFERENCE carries the CPSC-codable labels; SB/ST (no CPSC code) appear only in #Dx, with code 1 when nothing else.
-            var codable = labels.Where(l => SyntheticLabels.CpscCode(l) is not null).ToArray();
-            Assert.Equal(codable.Length > 0 ? codable : [SyntheticLabels.Normal], fromReference);
+            // REFERENCE carries the CPSC-codable labels; SB/ST (no CPSC code) appear only in #Dx.
+            Assert.Equal(labels.Where(l => SyntheticLabels.CpscCode(l) is not null), fromReference);
             Assert.NotNull(rec.Age);
             Assert.NotEqual(Sex.Unknown, rec.Sex);
             Assert.True(File.Exists(WaveAnnotation.SidecarPath(Path.Combine(dir, row[0]))));
         }
         Assert.All(lengths, s => Assert.InRange(s, 6, 60));
         Assert.True(lengths.Max() - lengths.Min() > 10, "record lengths vary");
+    }
+
+    [Fact]
+    public void CpscLayoutLoadsThroughTheCpsc2018LoaderWithTheRightLabelsAndDemographics()
+    {
+        using var tmp = new TempDir();
+        string dir = Path.Combine(tmp.Path, "cpsc");
+        Write(dir, SyntheticLayout.Cpsc2018, 80, seed: 8);
+        var truth = Enumerable.Range(0, 80).Select(i => SyntheticPatient.Draw(SynthesisSettings.Default, new SynthRandom(8, (ulong)i))).ToArray();
+        Assert.Contains(truth, p => p.Labels.SequenceEqual([SyntheticLabels.SinusBradycardia]) || p.Labels.SequenceEqual([SyntheticLabels.SinusTachycardia]));
+        DatasetIndex index = DatasetIndex.Load(DatasetSpec.Parse("cpsc2018:" + dir));
+        Assert.Equal(80, index.All.Count);
+        Assert.Empty(index.SkippedByReason);
+        for (int i = 0; i < 80; i++)
+        {
+            DatasetEntry e = index.All[i];
+            Assert.Equal($"A{i + 1:D4}", e.Id);
+            Assert.Equal(truth[i].Labels.Order(StringComparer.Ordinal), e.Labels.Order(StringComparer.Ordinal));
+            Assert.Equal(truth[i].Age, e.Age);
+            Assert.Equal(truth[i].Sex, e.Sex);
+        }
+        EcgRecord first = index.Read(index.All[0]);
+        Assert.Equal(truth[0].Labels.Order(StringComparer.Ordinal), first.Labels.Order(StringComparer.Ordinal));
+        // Splits of a set without folds are seeded by patient and partition the records.
+        int[] sizes = new[] { "train", "val", "test" }.Select(s => DatasetIndex.Load(DatasetSpec.Parse($"cpsc2018:{dir}@{s}")).Selected.Count).ToArray();
+        Assert.Equal(80, sizes.Sum());
+        Assert.All(sizes, n => Assert.True(n > 0));
     }
 
     [Fact]
