@@ -153,6 +153,16 @@ public static class Trainer
                     $"the model expects {config.LeadCount} x {config.InputLength} for [{string.Join(", ", config.ClassNames)}]");
             }
         }
+        float[] labels = Labels(setup.Validation);
+        bool anyDefined = Enumerable.Range(0, config.ClassCount).Any(c =>
+        {
+            float[] column = Auroc.Column(labels, config.ClassCount, c);
+            return column.Any(v => v >= 0.5f) && column.Any(v => v < 0.5f);
+        });
+        if (!anyDefined)
+        {
+            throw new EcgXaiException(setup.Validation.Name, "no class has both positive and negative validation records, so validation AUROC is undefined");
+        }
         if (setup.Teacher is { } teacher && teacher.Probabilities.Length != setup.Train.Count * config.ClassCount)
         {
             throw new EcgXaiException(teacher.Teacher, $"teacher predictions hold {teacher.Probabilities.Length} values, expected {setup.Train.Count} records x {config.ClassCount} classes");
