@@ -1,34 +1,19 @@
-using System.Globalization;
-using System.Text.Json;
 using EcgXai.IO;
 using EcgXai.Models;
 using static TorchSharp.torch;
 
 namespace EcgXai.Training;
 
-/// <summary>The trainer's checkpoint files: model weights with their provenance, and the optimiser state.</summary>
+/// <summary>What the trainer restores on resume: weights of an epoch checkpoint, and the optimiser state.</summary>
 internal static class ModelFiles
 {
-    /// <summary>Writes <paramref name="model"/> with its thresholds, epoch and data to <paramref name="path"/>.</summary>
-    public static void Save(ResNet1d model, string path, IReadOnlyList<double> thresholds, int epoch, TrainingSetup setup)
-    {
-        var metadata = new Dictionary<string, string>
-        {
-            ["ecgxai.config"] = JsonSerializer.Serialize(model.Config),
-            ["ecgxai.thresholds"] = JsonSerializer.Serialize(thresholds),
-            ["ecgxai.epoch"] = epoch.ToString(CultureInfo.InvariantCulture),
-            ["ecgxai.data"] = JsonSerializer.Serialize(setup.DataSpecs),
-        };
-        SafeTensors.Write(path, model.state_dict(), metadata);
-    }
-
-    /// <summary>Loads the weights saved at <paramref name="path"/> into <paramref name="model"/>.</summary>
+    /// <summary>Loads the weights of the checkpoint at <paramref name="path"/> into <paramref name="model"/>.</summary>
     public static void LoadWeights(ResNet1d model, string path)
     {
         var (tensors, _) = SafeTensors.Read(path);
         try
         {
-            model.load_state_dict(tensors);
+            Checkpoint.LoadStateDict(model, tensors, path);
         }
         finally
         {

@@ -95,11 +95,21 @@ public static class Trainer
             double[] aurocs = Auroc.PerClass(probabilities, validationLabels, classes);
             double macro = Auroc.MeanIgnoringNaN(aurocs);
             EarlyStopping stopping = state.Stopping.Step(epoch, macro);
+            var info = new CheckpointInfo
+            {
+                DataSpecs = setup.DataSpecs,
+                Thresholds = Thresholds(probabilities, validationLabels, setup.Model.ClassNames),
+                ThresholdData = setup.Validation.Name,
+                Epoch = epoch,
+                Seed = options.Seed,
+                Teacher = setup.Teacher?.Teacher,
+                ValidationMacroAuroc = macro,
+            };
             if (stopping.Improved)
             {
-                ModelFiles.Save(model, run.BestModel, Thresholds(probabilities, validationLabels, classes), epoch, setup);
+                Checkpoint.Save(model, run.BestModel, info);
             }
-            ModelFiles.Save(model, run.EpochModel(epoch), Thresholds(probabilities, validationLabels, classes), epoch, setup);
+            Checkpoint.Save(model, run.EpochModel(epoch), info);
             ModelFiles.SaveOptimizer(optimizer, run.EpochOptimizer(epoch));
             var record = new EpochRecord(epoch, learningRate, lossSum / seen, BinaryCrossEntropy(probabilities, validationLabels), macro, aurocs,
                 epochClock.Elapsed.TotalSeconds, seen / trainSeconds, waited.TotalSeconds / trainSeconds);
@@ -201,10 +211,10 @@ public static class Trainer
         return labels;
     }
 
-    private static double[] Thresholds(float[] probabilities, float[] labels, int classes) =>
-        Enumerable.Range(0, classes)
-            .Select(c => ThresholdMetrics.F1Optimal(BinaryScores.From(Auroc.Column(probabilities, classes, c), Auroc.Column(labels, classes, c))).Threshold)
-            .ToArray();
+    private static Dictionary<string, double> Thresholds(float[] probabilities, float[] labels, IReadOnlyList<string> classNames) =>
+        Enumerable.Range(0, classNames.Count).ToDictionary(
+            c => classNames[c],
+            c => ThresholdMetrics.F1Optimal(BinaryScores.From(Auroc.Column(probabilities, classNames.Count, c), Auroc.Column(labels, classNames.Count, c))).Threshold);
 
     private static double BinaryCrossEntropy(float[] probabilities, float[] labels)
     {
