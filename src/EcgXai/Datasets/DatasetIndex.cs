@@ -58,6 +58,9 @@ public sealed class DatasetIndex
     public static IDatasetLoader LoaderOf(DatasetKind kind) => kind switch
     {
         DatasetKind.PtbXl => new PtbXlLoader(),
+        DatasetKind.Cpsc2018 => new Cpsc2018Loader(),
+        DatasetKind.Challenge => new ChallengeLoader(),
+        DatasetKind.Cinc2017 => new Cinc2017Loader(),
         _ => throw new NotSupportedException($"dataset kind {kind} has no loader"),
     };
 

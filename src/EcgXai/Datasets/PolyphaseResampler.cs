@@ -1,3 +1,4 @@
+using System.Numerics;
 using NWaves.Filters.Fda;
 using NWaves.Windows;
 
@@ -16,6 +17,7 @@ public sealed class PolyphaseResampler
 
     private const int MaxFactor = 4000;
 
+    /// <summary>Polyphase components of the filter, each stored reversed so that an output is a forward dot product with the input.</summary>
     private readonly float[][] phases;
     private readonly int delay;
 
@@ -51,6 +53,7 @@ public sealed class PolyphaseResampler
             {
                 phase.Add((float)(kernel[j] * Up));
             }
+            phase.Reverse();
             phases[p] = phase.ToArray();
         }
     }
@@ -76,16 +79,28 @@ public sealed class PolyphaseResampler
         {
             long n = (long)m * Down + delay;
             float[] h = phases[(int)(n % Up)];
-            long newest = n / Up;
-            int first = (int)Math.Max(0, newest - input.Length + 1);
-            int last = (int)Math.Min(h.Length - 1, newest);
-            float sum = 0;
-            for (int t = first; t <= last; t++)
-            {
-                sum += h[t] * input[(int)(newest - t)];
-            }
-            output[m] = sum;
+            long oldest = n / Up - h.Length + 1;
+            int skip = (int)Math.Max(0, -oldest);
+            int start = (int)Math.Max(0, oldest);
+            int count = (int)Math.Min(h.Length - skip, input.Length - start);
+            output[m] = count > 0 ? Dot(h.AsSpan(skip, count), input.Slice(start, count)) : 0;
         }
+    }
+
+    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        var sum = Vector<float>.Zero;
+        int i = 0;
+        for (; i <= a.Length - Vector<float>.Count; i += Vector<float>.Count)
+        {
+            sum += new Vector<float>(a[i..]) * new Vector<float>(b[i..]);
+        }
+        float total = Vector.Sum(sum);
+        for (; i < a.Length; i++)
+        {
+            total += a[i] * b[i];
+        }
+        return total;
     }
 
     private static long Gcd(long a, long b)
