@@ -183,7 +183,7 @@ public static class Trainer
     private static string Describe(TrainingSetup setup) => JsonSerializer.Serialize(new
     {
         model = setup.Model,
-        options = setup.Options with { Epochs = 0 },
+        options = setup.Options with { Epochs = 0, Device = null },
         data = setup.DataSpecs,
         train = new { setup.Train.Name, setup.Train.Count },
         validation = new { setup.Validation.Name, setup.Validation.Count },
