@@ -58,7 +58,7 @@ public static class Trainer
         float[] validationLabels = Labels(setup.Validation);
         var step = new TrainingStep(model, optimizer, device, setup.Teacher?.Options);
         int stepsPerEpoch = (setup.Train.Count + options.BatchSize - 1) / options.BatchSize;
-        var sessionClock = Stopwatch.StartNew();
+        double completedSeconds = 0;
         int sessionEpochs = 0;
         for (int epoch = state.Epoch + 1; epoch <= options.Epochs && !state.Finished; epoch++)
         {
@@ -81,7 +81,7 @@ public static class Trainer
                     if (progress is not null && (steps % Math.Max(1, stepsPerEpoch / ProgressReportsPerEpoch) == 0) && steps < stepsPerEpoch)
                     {
                         double elapsed = epochClock.Elapsed.TotalSeconds;
-                        double epochEstimate = sessionEpochs > 0 ? sessionClock.Elapsed.TotalSeconds / sessionEpochs : elapsed / steps * stepsPerEpoch;
+                        double epochEstimate = sessionEpochs > 0 ? completedSeconds / sessionEpochs : elapsed / steps * stepsPerEpoch;
                         var eta = TimeSpan.FromSeconds(Math.Max(0, epochEstimate - elapsed) + epochEstimate * (options.Epochs - epoch));
                         progress.Report(new TrainingProgress(epoch, options.Epochs, steps, stepsPerEpoch, lossSum / seen, null, eta, seen / elapsed, batches.WaitTime.TotalSeconds / elapsed));
                     }
@@ -125,7 +125,8 @@ public static class Trainer
                 File.Delete(run.EpochOptimizer(previous));
             }
             sessionEpochs++;
-            double perEpoch = sessionClock.Elapsed.TotalSeconds / sessionEpochs;
+            completedSeconds += epochClock.Elapsed.TotalSeconds;
+            double perEpoch = completedSeconds / sessionEpochs;
             progress?.Report(new TrainingProgress(epoch, options.Epochs, steps, stepsPerEpoch, record.TrainLoss, macro,
                 TimeSpan.FromSeconds(state.Finished ? 0 : perEpoch * (options.Epochs - epoch)), record.SamplesPerSecond, record.DataWaitShare));
         }
@@ -182,7 +183,7 @@ public static class Trainer
     private static string Describe(TrainingSetup setup) => JsonSerializer.Serialize(new
     {
         model = setup.Model,
-        options = setup.Options with { Epochs = 0 },
+        options = setup.Options with { Epochs = 0, Device = null },
         data = setup.DataSpecs,
         train = new { setup.Train.Name, setup.Train.Count },
         validation = new { setup.Validation.Name, setup.Validation.Count },

@@ -9,7 +9,7 @@ namespace EcgXai.Training;
 /// the schedule, early stopping, history and whether it finished. <see cref="Setup"/> identifies the run so a
 /// folder is never resumed with different data, model or options.
 /// </summary>
-/// <param name="Setup">Canonical description of data, model and options (the maximum epoch count excluded).</param>
+/// <param name="Setup">Canonical description of data, model and options (maximum epoch count and device excluded).</param>
 /// <param name="Epoch">Last completed epoch (0 = none).</param>
 /// <param name="Schedule">Learning-rate schedule after that epoch.</param>
 /// <param name="Stopping">Early-stopping state after that epoch.</param>
