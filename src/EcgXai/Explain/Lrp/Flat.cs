@@ -1,0 +1,17 @@
+using static TorchSharp.torch;
+
+namespace EcgXai.Explain.Lrp;
+
+/// <summary>Flat: <c>z = f(1; 1, 0)</c> (all-ones input and weights, no bias), <c>s = R / stab(z)</c>, <c>R_in = 1ᵀs</c>.</summary>
+/// <param name="Eps">Stabiliser epsilon.</param>
+public sealed record Flat(double Eps = Stabilizer.DefaultEpsilon) : IRule
+{
+    /// <inheritdoc />
+    public Tensor Apply(LinearLayer layer, Tensor input, Tensor relevance)
+    {
+        using var scope = NewDisposeScope();
+        Tensor w = ones_like(layer.Weight);
+        Tensor s = Stabilizer.Divide(relevance, layer.Forward(ones_like(input), w, null), Eps);
+        return layer.InputGradient(s, w, input.shape[^1]).MoveToOuterDisposeScope();
+    }
+}
