@@ -127,6 +127,7 @@ public sealed class Attributor : IDisposable
         private readonly HashSet<string> recorded;
         private readonly Dictionary<string, Tensor> relevance = new(StringComparer.Ordinal);
         private readonly Dictionary<string, Tensor> activations = new(StringComparer.Ordinal);
+        private readonly List<Tensor> transient = [];
         private readonly int records;
         private readonly int expandAt;
         private readonly long[] initialRecords;
@@ -171,7 +172,11 @@ public sealed class Attributor : IDisposable
             Tensor? rRaw = null;
             for (int i = view.Blocks.Count - 1; i >= 0; i--)
             {
-                (rOut, rRaw) = Unit(view.Blocks[i], units[i], rOut, rRaw);
+                (Tensor rX, Tensor rY) = Unit(view.Blocks[i], units[i], rOut, rRaw);
+                UnitActivations a = units[i];
+                Release([rOut, rRaw, a.X, a.Pooled, a.Indices, a.A1, a.Main, ReferenceEquals(a.Skip, a.Y) ? null : a.Skip, a.Sum, .. transient]);
+                transient.Clear();
+                (rOut, rRaw) = (rX, rY);
             }
             Tensor rStem = rRaw is null ? rOut : rOut.add(rRaw);
             rStem = ExpandAt(2 * view.Blocks.Count, rStem, null).R;
@@ -210,7 +215,7 @@ public sealed class Attributor : IDisposable
             (rOut, rRaw) = Condition(block.OutName, rOut, rRaw);
             Record(block.OutName, rOut);
             bool fold = view.Policy == Bn2Policy.Fold;
-            Tensor rTop = fold ? rOut : BatchNormRelevance(block, a, rOut, rRaw);
+            Tensor rTop = fold ? rOut : Track(BatchNormRelevance(block, a, rOut, rRaw));
             if (!fold)
             {
                 rRaw = null;
@@ -218,7 +223,7 @@ public sealed class Attributor : IDisposable
             (rTop, rRaw) = ExpandAt(position + 1, rTop, rRaw);
             rTop = Mask(block.SumName, rTop);
             rRaw = rRaw is null ? null : Mask(block.SumName, rRaw);
-            Record(block.SumName, fold && rRaw is not null ? rTop.add(rRaw) : rTop);
+            Record(block.SumName, fold && rRaw is not null ? Track(rTop.add(rRaw)) : rTop);
             using var scope = NewDisposeScope();
             Tensor rA1, rSkip;
             if (fold)
@@ -280,7 +285,7 @@ public sealed class Attributor : IDisposable
             }
             Tensor index = tensor(expansion, dtype: ScalarType.Int64, device: r.device);
             SetRows(rows.Select(row => (long)row.Record).ToArray());
-            return (r.index_select(0, index), rRaw?.index_select(0, index));
+            return (Track(r.index_select(0, index)), rRaw is null ? null : Track(rRaw.index_select(0, index)));
         }
 
         /// <summary>Masks relevance at <paramref name="layer"/> and drops, for the rows conditioned there, relevance bypassing it.</summary>
@@ -292,7 +297,7 @@ public sealed class Attributor : IDisposable
                 return (masked, rRaw);
             }
             float[] keep = rows.Select(row => row.Conditions.Any(c => c.Layer == layer) ? 0f : 1f).ToArray();
-            return (masked, rRaw.mul(tensor(keep, device: rRaw.device).to_type(rRaw.dtype).view(-1, 1, 1)));
+            return (masked, Track(rRaw.mul(tensor(keep, device: rRaw.device).to_type(rRaw.dtype).view(-1, 1, 1))));
         }
 
         private Tensor Mask(string layer, Tensor r)
@@ -311,7 +316,26 @@ public sealed class Attributor : IDisposable
                     mask[i * channels + ch] = conditions.Count == 0 || conditions.All(c => c.Channels.Contains(ch)) ? 1f : 0f;
                 }
             }
-            return r.mul(tensor(mask, device: r.device).to_type(r.dtype).view(rows.Count, channels, 1));
+            return Track(r.mul(tensor(mask, device: r.device).to_type(r.dtype).view(rows.Count, channels, 1)));
+        }
+
+        /// <summary>Marks a relevance tensor made between rules as freeable once its unit is done.</summary>
+        private Tensor Track(Tensor t)
+        {
+            transient.Add(t);
+            return t;
+        }
+
+        /// <summary>Frees tensors the rest of the walk no longer needs, unless they are part of the result.</summary>
+        private void Release(IEnumerable<Tensor?> tensors)
+        {
+            foreach (Tensor? t in tensors)
+            {
+                if (t is not null && !t.IsInvalid && !relevance.Values.Contains(t) && !activations.Values.Contains(t) && !ReferenceEquals(t, input))
+                {
+                    t.Dispose();
+                }
+            }
         }
 
         private void Record(string layer, Tensor r)
