@@ -38,15 +38,15 @@ public sealed record AlphaBeta : IRule
         Tensor wp = layer.PositiveWeight, wn = layer.NegativeWeight;
         if (layer.InputNonNegative)
         {
-            Tensor sa = Stabilizer.Divide(relevance, layer.Forward(input, wp, layer.PositiveBias), Eps);
-            Tensor sb = Stabilizer.Divide(relevance, layer.Forward(input, wn, layer.NegativeBias), Eps);
+            Tensor sa = Stabilizer.DivideConsuming(relevance, layer.Forward(input, wp, layer.PositiveBias), Eps);
+            Tensor sb = Stabilizer.DivideConsuming(relevance, layer.Forward(input, wn, layer.NegativeBias), Eps);
             Tensor g = layer.InputGradient(sa, wp, length).mul_(Alpha).sub_(layer.InputGradient(sb, wn, length).mul_(Beta));
             return input.mul(g).MoveToOuterDisposeScope();
         }
         Tensor xp = input.clamp_min(0), xn = input.clamp_max(0);
         Tensor za = layer.Forward(xp, wp, layer.PositiveBias).add_(layer.Forward(xn, wn, null));
         Tensor zb = layer.Forward(xp, wn, layer.NegativeBias).add_(layer.Forward(xn, wp, null));
-        Tensor sA = Stabilizer.Divide(relevance, za, Eps), sB = Stabilizer.Divide(relevance, zb, Eps);
+        Tensor sA = Stabilizer.DivideConsuming(relevance, za, Eps), sB = Stabilizer.DivideConsuming(relevance, zb, Eps);
         Tensor positive = xp.mul(layer.InputGradient(sA, wp, length)).add_(xn.mul(layer.InputGradient(sA, wn, length)));
         Tensor negative = xp.mul(layer.InputGradient(sB, wn, length)).add_(xn.mul(layer.InputGradient(sB, wp, length)));
         return positive.mul_(Alpha).sub_(negative.mul_(Beta)).MoveToOuterDisposeScope();

@@ -10,7 +10,7 @@ public sealed record Epsilon(double Eps = Stabilizer.DefaultEpsilon) : IRule
     public Tensor Apply(LinearLayer layer, Tensor input, Tensor relevance)
     {
         using var scope = NewDisposeScope();
-        Tensor s = Stabilizer.Divide(relevance, layer.Forward(input), Eps);
-        return input.mul(layer.InputGradient(s, layer.Weight, input.shape[^1])).MoveToOuterDisposeScope();
+        Tensor s = Stabilizer.DivideConsuming(relevance, layer.Forward(input), Eps);
+        return layer.InputGradient(s, layer.Weight, input.shape[^1]).mul_(input).MoveToOuterDisposeScope();
     }
 }

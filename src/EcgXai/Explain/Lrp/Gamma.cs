@@ -16,7 +16,7 @@ public sealed record Gamma(double GammaFactor = 0.25, double Eps = Stabilizer.De
         using var scope = NewDisposeScope();
         Tensor w = layer.Weight.add(layer.PositiveWeight, GammaFactor);
         Tensor? b = layer.Bias?.add(layer.PositiveBias!, GammaFactor);
-        Tensor s = Stabilizer.Divide(relevance, layer.Forward(input, w, b), Eps);
+        Tensor s = Stabilizer.DivideConsuming(relevance, layer.Forward(input, w, b), Eps);
         return input.mul(layer.InputGradient(s, w, input.shape[^1])).MoveToOuterDisposeScope();
     }
 }

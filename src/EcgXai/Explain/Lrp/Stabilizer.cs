@@ -19,10 +19,23 @@ public static class Stabilizer
         return shift.add_(z).MoveToOuterDisposeScope();
     }
 
-    /// <summary><c>relevance / stabilise(z)</c>.</summary>
+    /// <summary><c>relevance / stabilise(z)</c>; <paramref name="z"/> is left unchanged.</summary>
     public static Tensor Divide(Tensor relevance, Tensor z, double epsilon)
     {
         using var scope = NewDisposeScope();
         return relevance.div(Stabilize(z, epsilon)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// <c>relevance / stabilise(z)</c> for a <paramref name="z"/> the caller owns and no longer needs: it is stabilised in
+    /// place (same numbers as <see cref="Divide"/>, one large allocation less).
+    /// </summary>
+    public static Tensor DivideConsuming(Tensor relevance, Tensor z, double epsilon)
+    {
+        using (Tensor shift = z.ge(0).to_type(z.dtype).mul_(2 * epsilon).sub_(epsilon))
+        {
+            z.add_(shift);
+        }
+        return relevance.div(z);
     }
 }

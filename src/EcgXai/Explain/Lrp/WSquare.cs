@@ -2,7 +2,7 @@ using static TorchSharp.torch;
 
 namespace EcgXai.Explain.Lrp;
 
-/// <summary>WSquare: <c>z = f(1; W², b²)</c>, <c>s = R / stab(z)</c>, <c>R_in = (W²)ᵀs</c>.</summary>
+/// <summary>WSquare: <c>z = f(1; W², b²)</c> (one row, broadcast), <c>s = R / stab(z)</c>, <c>R_in = (W²)ᵀs</c>.</summary>
 /// <param name="Eps">Stabiliser epsilon.</param>
 public sealed record WSquare(double Eps = Stabilizer.DefaultEpsilon) : IRule
 {
@@ -11,7 +11,7 @@ public sealed record WSquare(double Eps = Stabilizer.DefaultEpsilon) : IRule
     {
         using var scope = NewDisposeScope();
         Tensor w = layer.Weight.square();
-        Tensor s = Stabilizer.Divide(relevance, layer.Forward(ones_like(input), w, layer.Bias?.square()), Eps);
+        Tensor s = Stabilizer.DivideConsuming(relevance, layer.Forward(ones_like(input.narrow(0, 0, 1)), w, layer.Bias?.square()), Eps);
         return layer.InputGradient(s, w, input.shape[^1]).MoveToOuterDisposeScope();
     }
 }

@@ -20,7 +20,7 @@ public sealed record ZBox(double Low, double High, double Eps = Stabilizer.Defau
         Tensor d = layer.Forward(input)
             .sub_(layer.Forward(low, layer.PositiveWeight, layer.PositiveBias))
             .sub_(layer.Forward(high, layer.NegativeWeight, layer.NegativeBias));
-        Tensor s = Stabilizer.Divide(relevance, d, Eps);
+        Tensor s = Stabilizer.DivideConsuming(relevance, d, Eps);
         Tensor r = input.mul(layer.InputGradient(s, layer.Weight, length))
             .sub_(low.mul(layer.InputGradient(s, layer.PositiveWeight, length)))
             .sub_(high.mul(layer.InputGradient(s, layer.NegativeWeight, length)));

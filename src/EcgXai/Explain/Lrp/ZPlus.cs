@@ -17,12 +17,12 @@ public sealed record ZPlus(double Eps = Stabilizer.DefaultEpsilon) : IRule
         long length = input.shape[^1];
         if (layer.InputNonNegative)
         {
-            Tensor s = Stabilizer.Divide(relevance, layer.Forward(input, layer.PositiveWeight, layer.PositiveBias), Eps);
-            return input.mul(layer.InputGradient(s, layer.PositiveWeight, length)).MoveToOuterDisposeScope();
+            Tensor s = Stabilizer.DivideConsuming(relevance, layer.Forward(input, layer.PositiveWeight, layer.PositiveBias), Eps);
+            return layer.InputGradient(s, layer.PositiveWeight, length).mul_(input).MoveToOuterDisposeScope();
         }
         Tensor positive = input.clamp_min(0), negative = input.clamp_max(0);
         Tensor z = layer.Forward(positive, layer.PositiveWeight, layer.PositiveBias).add_(layer.Forward(negative, layer.NegativeWeight, null));
-        Tensor sa = Stabilizer.Divide(relevance, z, Eps);
+        Tensor sa = Stabilizer.DivideConsuming(relevance, z, Eps);
         Tensor result = positive.mul(layer.InputGradient(sa, layer.PositiveWeight, length))
             .add_(negative.mul(layer.InputGradient(sa, layer.NegativeWeight, length)));
         return result.MoveToOuterDisposeScope();
