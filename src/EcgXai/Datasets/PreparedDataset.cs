@@ -36,6 +36,12 @@ public abstract class PreparedDataset : IDisposable
     /// <summary>Samples per lead.</summary>
     public abstract int Length { get; }
 
+    /// <summary>Records that were left out while preparing, counted by reason ("missing-file", "missing-lead", ...).</summary>
+    public virtual IReadOnlyDictionary<string, int> SkippedByReason { get; } = new Dictionary<string, int>();
+
+    /// <summary>Source label codes outside the common label space, with the number of kept records carrying each.</summary>
+    public virtual IReadOnlyDictionary<string, int> UnmappedCodeCounts { get; } = new Dictionary<string, int>();
+
     /// <summary>Number of records.</summary>
     public int Count => RecordIds.Count;
 

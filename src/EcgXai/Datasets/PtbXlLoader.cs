@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using EcgXai.IO;
+using EcgXai.Signals;
+
+namespace EcgXai.Datasets;
+
+/// <summary>
+/// PTB-XL: <c>ptbxl_database.csv</c> (every key of <c>scp_codes</c> counts, whatever its likelihood; <c>strat_fold</c>;
+/// sex 0 = male, 1 = female; age 300 = 90), WFDB records under <c>filename_lr</c> (target rate up to 100 Hz) or
+/// <c>filename_hr</c>; with <c>scp_statements.csv</c> present, codes it does not list are counted as unknown.
+/// </summary>
+public sealed partial class PtbXlLoader : IDatasetLoader
+{
+    /// <summary>The database file name.</summary>
+    public const string DatabaseFile = "ptbxl_database.csv";
+
+    /// <summary>The optional statement list.</summary>
+    public const string StatementsFile = "scp_statements.csv";
+
+    /// <inheritdoc />
+    public DatasetIndexContent Index(string root, double? targetRate)
+    {
+        string database = Path.Combine(root, DatabaseFile);
+        CsvTable table = CsvTable.Read(database);
+        int id = table.Column("ecg_id"), patient = table.Column("patient_id"), age = table.Column("age"), sex = table.Column("sex"),
+            codes = table.Column("scp_codes"), fold = table.Column("strat_fold");
+        int file = table.Column(targetRate is <= 100 ? "filename_lr" : "filename_hr");
+        var sources = new List<string> { database };
+        HashSet<string>? known = ReadStatements(root, sources);
+        var skipped = new SkipCounter();
+        var unknown = new SkipCounter();
+        var entries = new List<DatasetEntry>(table.Rows.Count);
+        foreach (IReadOnlyList<string> row in table.Rows)
+        {
+            string recordId = DatasetText.Identifier(CsvTable.Field(row, id));
+            string relative = CsvTable.Field(row, file).Trim();
+            Match dict = ScpDictionary().Match(CsvTable.Field(row, codes));
+            if (recordId.Length == 0 || relative.Length == 0)
+            {
+                skipped.Add("no-file-name");
+                continue;
+            }
+            if (!dict.Success)
+            {
+                skipped.Add("bad-labels");
+                continue;
+            }
+            if (!int.TryParse(CsvTable.Field(row, fold).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int foldNumber) || foldNumber is < 1 or > 10)
+            {
+                skipped.Add("bad-fold");
+                continue;
+            }
+            string[] scp = dict.Groups["key"].Captures.Select(c => c.Value).ToArray();
+            foreach (string code in scp.Where(c => known is not null && !known.Contains(c)))
+            {
+                unknown.Add(code);
+            }
+            (IReadOnlyList<string> labels, IReadOnlyList<string> unmapped) = LabelMap.Encode(scp, LabelVocabulary.PtbXlScp);
+            string patientId = DatasetText.Identifier(CsvTable.Field(row, patient));
+            string recordPath = Path.Combine(root, relative);
+            entries.Add(new DatasetEntry(
+                recordId,
+                patientId.Length > 0 ? patientId : recordId,
+                DatasetText.Age(CsvTable.Field(row, age)),
+                CsvTable.Field(row, sex).Trim() switch { "0" => Sex.Male, "1" => Sex.Female, _ => Sex.Unknown },
+                scp,
+                labels,
+                unmapped,
+                recordPath + ".hea",
+                [recordPath + ".hea", recordPath + ".dat"],
+                foldNumber));
+        }
+        return new DatasetIndexContent(entries, skipped.ToDictionary(), unknown.ToDictionary(), sources);
+    }
+
+    /// <inheritdoc />
+    public EcgRecord Read(DatasetEntry entry) => entry.Describe(WfdbRecordReader.Read(entry.RecordPath));
+
+    private static HashSet<string>? ReadStatements(string root, List<string> sources)
+    {
+        string path = Path.Combine(root, StatementsFile);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+        sources.Add(path);
+        CsvTable statements = CsvTable.Read(path);
+        return statements.Rows.Select(r => CsvTable.Field(r, 0).Trim()).Where(c => c.Length > 0).ToHashSet(StringComparer.Ordinal);
+    }
+
+    [GeneratedRegex(@"^\s*\{\s*(?:'(?<key>[^']*)'\s*:\s*[-+0-9.eE]+(?:\s*,\s*|\s*(?=\})))*\}\s*$")]
+    private static partial Regex ScpDictionary();
+}

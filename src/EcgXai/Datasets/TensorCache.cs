@@ -1,0 +1,165 @@
+using System.Buffers;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EcgXai.IO;
+
+namespace EcgXai.Datasets;
+
+/// <summary>
+/// The tensor cache: a preprocessed dataset stored as one contiguous float32 file (<c>KEY.f32</c>, rows of
+/// <c>[leads, length]</c>) plus a small JSON index (<c>KEY.json</c>), keyed by a hash of the dataset's files (paths,
+/// sizes, modification times), the selection and the preprocessing settings. Both files are written atomically, the
+/// index last, so a present index always describes a complete signal file. Reuse memory-maps the signal file.
+/// </summary>
+public static class TensorCache
+{
+    /// <summary>Version of the cache layout and of the preprocessing code; part of every key.</summary>
+    public const string FormatVersion = "ecgxai-tensor-cache-1";
+
+    private const int ChunkRecords = 256;
+
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>The cache key of <paramref name="index"/>'s selection prepared with <paramref name="options"/> for <paramref name="classNames"/>.</summary>
+    public static string Key(DatasetIndex index, PreprocessOptions options, IReadOnlyList<string> classNames, int splitSeed)
+    {
+        var text = new StringBuilder();
+        text.Append(FormatVersion).Append('\n').Append(index.Spec.Kind).Append('\n').Append(Path.GetFullPath(index.Spec.Path)).Append('\n')
+            .Append(index.Spec.Split).Append('\n').Append(splitSeed.ToString(CultureInfo.InvariantCulture)).Append('\n')
+            .Append(string.Join(",", options.Leads)).Append('\n')
+            .Append(FormattableString.Invariant($"{options.SampleRate:R} {options.Length} {options.HighPassHz:R} {options.MinimumSeconds:R}\n"))
+            .Append(string.Join(",", classNames)).Append('\n');
+        foreach (string file in index.SourceFiles)
+        {
+            AppendFile(text, file);
+        }
+        foreach (DatasetEntry entry in index.Selected)
+        {
+            text.Append(entry.Id).Append('\n');
+            foreach (string file in entry.Files)
+            {
+                AppendFile(text, file);
+            }
+        }
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
+    }
+
+    /// <summary>The cached dataset of <paramref name="key"/> in <paramref name="directory"/>, memory-mapped, or null when absent.</summary>
+    public static PreparedDataset? TryOpen(string directory, string key)
+    {
+        string indexPath = Path.Combine(directory, key + ".json"), signalPath = Path.Combine(directory, key + ".f32");
+        if (!File.Exists(indexPath) || !File.Exists(signalPath))
+        {
+            return null;
+        }
+        TensorCacheIndex? cached;
+        try
+        {
+            cached = JsonSerializer.Deserialize<TensorCacheIndex>(File.ReadAllText(indexPath), Json);
+        }
+        catch (JsonException e)
+        {
+            throw new EcgXaiException(indexPath, "tensor cache index is not valid JSON (delete it to rebuild): " + e.Message, e);
+        }
+        return cached is not null && cached.Key == key ? new MappedPreparedDataset(signalPath, cached) : null;
+    }
+
+    /// <summary>
+    /// Reads and preprocesses every selected record of <paramref name="index"/> on all cores (records in chunks, each chunk
+    /// in parallel, rows written in index order), skips bad records by reason, writes the cache of <paramref name="key"/>
+    /// and returns it memory-mapped.
+    /// </summary>
+    public static PreparedDataset Build(
+        string directory,
+        string key,
+        DatasetIndex index,
+        Preprocessor preprocessor,
+        IReadOnlyList<string> classNames,
+        IProgress<DatasetProgress>? progress)
+    {
+        IReadOnlyList<DatasetEntry> entries = index.Selected;
+        var kept = new List<DatasetEntry>(entries.Count);
+        var skipped = new SkipCounter();
+        skipped.AddAll(index.SkippedByReason);
+        int per = preprocessor.OutputSize;
+        string signalPath = Path.Combine(directory, key + ".f32");
+        AtomicFile.Write(signalPath, stream =>
+        {
+            float[] chunk = ArrayPool<float>.Shared.Rent(ChunkRecords * per);
+            var reasons = new string?[ChunkRecords];
+            try
+            {
+                for (int start = 0; start < entries.Count; start += ChunkRecords)
+                {
+                    int count = Math.Min(ChunkRecords, entries.Count - start);
+                    Parallel.For(0, count, i => reasons[i] = ProcessOne(index, preprocessor, entries[start + i], chunk.AsSpan(i * per, per)));
+                    for (int i = 0; i < count; i++)
+                    {
+                        if (reasons[i] is { } reason)
+                        {
+                            skipped.Add(reason);
+                            continue;
+                        }
+                        kept.Add(entries[start + i]);
+                        stream.Write(MemoryMarshal.AsBytes(chunk.AsSpan(i * per, per)));
+                    }
+                    progress?.Report(new DatasetProgress("preprocess", start + count, entries.Count));
+                }
+            }
+            finally
+            {
+                ArrayPool<float>.Shared.Return(chunk);
+            }
+        });
+        var unmapped = new SkipCounter();
+        foreach (string code in kept.SelectMany(e => e.UnmappedCodes))
+        {
+            unmapped.Add(code);
+        }
+        var cached = new TensorCacheIndex(
+            key,
+            index.Spec.ToString(),
+            kept.Select(e => e.Id).ToArray(),
+            kept.Select(e => e.PatientId).ToArray(),
+            kept.Select(e => e.Age).ToArray(),
+            kept.Select(e => e.Sex).ToArray(),
+            kept.Select(e => classNames.Select((c, i) => (c, i)).Where(x => e.Labels.Contains(x.c, StringComparer.Ordinal)).Select(x => x.i).ToArray()).ToArray(),
+            preprocessor.Options.Leads.Select(Signals.LeadNames.Normalize).ToArray(),
+            classNames.ToArray(),
+            preprocessor.Options.SampleRate,
+            preprocessor.Options.Length,
+            skipped.ToDictionary(),
+            unmapped.ToDictionary());
+        AtomicFile.WriteText(Path.Combine(directory, key + ".json"), JsonSerializer.Serialize(cached, Json));
+        return new MappedPreparedDataset(signalPath, cached);
+    }
+
+    /// <summary>Reads and preprocesses one record into <paramref name="target"/>; returns the skip reason, or null on success.</summary>
+    private static string? ProcessOne(DatasetIndex index, Preprocessor preprocessor, DatasetEntry entry, Span<float> target)
+    {
+        try
+        {
+            preprocessor.Process(index.Read(entry), target);
+            return null;
+        }
+        catch (InvalidRecordException e)
+        {
+            return e.Reason;
+        }
+        catch (EcgXaiException)
+        {
+            return "invalid";
+        }
+    }
+
+    private static void AppendFile(StringBuilder text, string file)
+    {
+        var info = new FileInfo(file);
+        text.Append(Path.GetFullPath(file)).Append(' ')
+            .Append(info.Exists ? FormattableString.Invariant($"{info.Length} {info.LastWriteTimeUtc.Ticks}") : "absent").Append('\n');
+    }
+}

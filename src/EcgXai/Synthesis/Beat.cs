@@ -1,0 +1,6 @@
+namespace EcgXai.Synthesis;
+
+/// <summary>One ventricular beat of the rhythm: its QRS onset and the RR interval that precedes it.</summary>
+/// <param name="QrsOnset">QRS onset, seconds from the record start (may be negative or beyond the end).</param>
+/// <param name="RrBefore">Interval from the previous QRS onset, seconds.</param>
+internal readonly record struct Beat(double QrsOnset, double RrBefore);

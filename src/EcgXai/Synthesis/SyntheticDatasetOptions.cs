@@ -1,0 +1,18 @@
+namespace EcgXai.Synthesis;
+
+/// <summary>What <see cref="SyntheticDatasetWriter"/> writes.</summary>
+/// <param name="OutputDirectory">Folder of the data set; created, and refused when it exists and is not empty.</param>
+/// <param name="Layout">Data set layout.</param>
+/// <param name="Records">Number of records.</param>
+/// <param name="Seed">Seed; the same seed and settings give the same bytes.</param>
+/// <param name="Settings">Population and noise settings.</param>
+public sealed record SyntheticDatasetOptions(string OutputDirectory, SyntheticLayout Layout, int Records, ulong Seed, SynthesisSettings Settings)
+{
+    /// <summary>Parses a layout name: "ptbxl" or "cpsc2018".</summary>
+    public static SyntheticLayout ParseLayout(string name) => name switch
+    {
+        "ptbxl" => SyntheticLayout.PtbXl,
+        "cpsc2018" => SyntheticLayout.Cpsc2018,
+        _ => throw new ArgumentException($"unknown layout '{name}' (known: ptbxl, cpsc2018)", nameof(name)),
+    };
+}
