@@ -262,6 +262,10 @@ public class RuleTests
         using var z = tensor(new[] { -2.0, 0.0, 3.0 });
         using var s = Stabilizer.Stabilize(z, 0.5);
         Assert.Equal(new[] { -2.5, 0.5, 3.5 }, s.data<double>().ToArray());
+        Assert.Equal(new[] { -2.0, 0.0, 3.0 }, z.data<double>().ToArray());
+        using var r = tensor(new[] { 5.0, 1.0, 7.0 });
+        using var divided = Stabilizer.DivideConsuming(r, z.clone(), 0.5);
+        Assert.Equal(new[] { -2.0, 2.0, 2.0 }, divided.data<double>().ToArray());
     }
 
     [Fact]

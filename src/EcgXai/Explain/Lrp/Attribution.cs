@@ -39,7 +39,7 @@ public sealed class Attribution : IDisposable
     {
         Logits.Dispose();
         InputRelevance.Dispose();
-        foreach (Tensor t in Relevance.Values.Concat(Activations.Values).Distinct())
+        foreach (Tensor t in Relevance.Values.Concat(Activations.Values).Distinct(ReferenceEqualityComparer.Instance).Cast<Tensor>())
         {
             t.Dispose();
         }

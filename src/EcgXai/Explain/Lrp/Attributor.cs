@@ -62,7 +62,7 @@ public sealed class Attributor : IDisposable
         Attribution result = walk.Run();
         result.Logits.MoveToOuterDisposeScope();
         result.InputRelevance.MoveToOuterDisposeScope();
-        foreach (Tensor t in result.Relevance.Values.Concat(result.Activations.Values).Distinct())
+        foreach (Tensor t in result.Relevance.Values.Concat(result.Activations.Values).Distinct(ReferenceEqualityComparer.Instance).Cast<Tensor>())
         {
             t.MoveToOuterDisposeScope();
         }
@@ -331,7 +331,7 @@ public sealed class Attributor : IDisposable
         {
             foreach (Tensor? t in tensors)
             {
-                if (t is not null && !t.IsInvalid && !relevance.Values.Contains(t) && !activations.Values.Contains(t) && !ReferenceEquals(t, input))
+                if (t is not null && !t.IsInvalid && !relevance.Values.Concat(activations.Values).Any(kept => ReferenceEquals(kept, t)) && !ReferenceEquals(t, input))
                 {
                     t.Dispose();
                 }

@@ -8,22 +8,19 @@ public static class Stabilizer
     /// <summary>zennit's default epsilon.</summary>
     public const double DefaultEpsilon = 1e-6;
 
-    /// <summary>
-    /// <c>z + eps·(sign(z) + [z == 0])</c>, computed as <c>z + (2·[z ≥ 0] − 1)·eps</c>, which is the same number
-    /// (<c>2eps − eps</c> is exact) in fewer passes.
-    /// </summary>
+    /// <summary><c>z + eps·(sign(z) + [z == 0])</c>, i.e. <c>z + eps</c> where <c>z ≥ 0</c> and <c>z − eps</c> elsewhere.</summary>
     public static Tensor Stabilize(Tensor z, double epsilon)
     {
-        using var scope = NewDisposeScope();
-        Tensor shift = z.ge(0).to_type(z.dtype).mul_(2 * epsilon).sub_(epsilon);
-        return shift.add_(z).MoveToOuterDisposeScope();
+        Tensor copy = z.clone();
+        StabilizeInPlace(copy, epsilon);
+        return copy;
     }
 
     /// <summary><c>relevance / stabilise(z)</c>; <paramref name="z"/> is left unchanged.</summary>
     public static Tensor Divide(Tensor relevance, Tensor z, double epsilon)
     {
-        using var scope = NewDisposeScope();
-        return relevance.div(Stabilize(z, epsilon)).MoveToOuterDisposeScope();
+        using Tensor stable = Stabilize(z, epsilon);
+        return relevance.div(stable);
     }
 
     /// <summary>
@@ -32,10 +29,16 @@ public static class Stabilizer
     /// </summary>
     public static Tensor DivideConsuming(Tensor relevance, Tensor z, double epsilon)
     {
-        using (Tensor shift = z.ge(0).to_type(z.dtype).mul_(2 * epsilon).sub_(epsilon))
-        {
-            z.add_(shift);
-        }
+        StabilizeInPlace(z, epsilon);
         return relevance.div(z);
+    }
+
+    private static void StabilizeInPlace(Tensor z, double epsilon)
+    {
+        using Tensor nonNegative = z.ge(0);
+        using Tensor plus = tensor(epsilon, dtype: z.dtype, device: z.device);
+        using Tensor minus = tensor(-epsilon, dtype: z.dtype, device: z.device);
+        using Tensor shift = where(nonNegative, plus, minus);
+        z.add_(shift);
     }
 }
