@@ -61,7 +61,8 @@ public sealed class DatasetIndex
         DatasetKind.Cpsc2018 => new Cpsc2018Loader(),
         DatasetKind.Challenge => new ChallengeLoader(),
         DatasetKind.Cinc2017 => new Cinc2017Loader(),
-        _ => throw new NotSupportedException($"dataset kind {kind} has no loader"),
+        DatasetKind.Sph => new SphLoader(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown dataset kind"),
     };
 
     /// <summary>Indexes the dataset of <paramref name="spec"/>; throws <see cref="EcgXaiException"/> when its folder or index file is missing or malformed.</summary>
