@@ -1,0 +1,31 @@
+namespace EcgXai.Eval;
+
+/// <summary>What <see cref="Evaluation.Run"/> evaluates and where it writes.</summary>
+/// <param name="ModelPath">The checkpoint (safetensors, or a PyTorch state_dict with config.json beside it).</param>
+/// <param name="DataSpecs">Dataset specs <c>KIND:PATH[@SPLIT]</c>, each evaluated and reported side by side.</param>
+public sealed record EvaluateOptions(string ModelPath, IReadOnlyList<string> DataSpecs)
+{
+    /// <summary>Data lead names fed to the model's inputs, in order; null uses the model's lead names.</summary>
+    public IReadOnlyList<string>? Leads { get; init; }
+
+    /// <summary>Evaluate only this class, or every class of the model when null.</summary>
+    public string? Target { get; init; }
+
+    /// <summary>Folder whose <c>eval/</c> receives the outputs; null uses the model's run folder (the parent of its <c>models/</c> folder, else its own folder).</summary>
+    public string? OutDirectory { get; init; }
+
+    /// <summary>Bootstrap resamples for the AUROC confidence intervals.</summary>
+    public int BootstrapResamples { get; init; } = Training.Metrics.Bootstrap.DefaultResamples;
+
+    /// <summary>Seed of the bootstrap.</summary>
+    public int Seed { get; init; }
+
+    /// <summary>Inference batch size.</summary>
+    public int BatchSize { get; init; } = 64;
+
+    /// <summary>Device name for <see cref="IO.TorchDevice.Resolve"/> ("auto", "cpu", "cuda").</summary>
+    public string? Device { get; init; }
+
+    /// <summary>Tensor cache folder, or null for <see cref="Datasets.DatasetPreparer.DefaultCacheDirectory"/>.</summary>
+    public string? CacheDirectory { get; init; }
+}

@@ -1,0 +1,156 @@
+using EcgXai.Datasets;
+using EcgXai.IO;
+using EcgXai.Models;
+using EcgXai.Training;
+using EcgXai.Training.Metrics;
+using static TorchSharp.torch;
+
+namespace EcgXai.Eval;
+
+/// <summary>
+/// Evaluates a checkpoint on datasets: per-class AUROC (exact Mann–Whitney) with percentile bootstrap 95 % intervals,
+/// sensitivity/specificity/F1 at the thresholds recorded in the checkpoint (chosen on its training spec's
+/// <c>@val</c> split), ROC curves, predictions; datasets side by side, marked in-distribution when the checkpoint was
+/// trained on them.
+/// </summary>
+public static class Evaluation
+{
+    /// <summary>Threshold used for a class the checkpoint records none for.</summary>
+    public const double DefaultThreshold = 0.5;
+
+    /// <summary>Loads the model, prepares and evaluates every dataset, and writes the <c>eval/</c> folder.</summary>
+    public static EvaluationReport Run(EvaluateOptions options, IProgress<EvaluationProgress>? progress = null)
+    {
+        if (options.DataSpecs.Count == 0)
+        {
+            throw new ArgumentException("name at least one dataset to evaluate on");
+        }
+        var (model, info) = Checkpoint.Load(options.ModelPath, TorchDevice.Resolve(options.Device));
+        using (model)
+        {
+            ResNet1dConfig config = model.Config;
+            IReadOnlyList<string> leads = options.Leads ?? config.LeadNames;
+            if (leads.Count != config.LeadCount)
+            {
+                throw new EcgXaiException(options.ModelPath, $"{leads.Count} leads selected ({string.Join(",", leads)}) for a model with {config.LeadCount} inputs ({string.Join(",", config.LeadNames)})");
+            }
+            var preprocess = new PreprocessOptions(leads, config.SampleRate, config.InputLength);
+            var results = new List<DatasetEvaluation>();
+            foreach (string spec in options.DataSpecs)
+            {
+                var prepareProgress = progress is null ? null : new Forward<DatasetProgress>(p => progress.Report(new EvaluationProgress("prepare/" + p.Stage, spec, p.Completed, p.Total)));
+                using PreparedDataset data = DatasetPreparer.Prepare(spec, preprocess, config.ClassNames, options.CacheDirectory, null, prepareProgress);
+                results.Add(Evaluate(model, info, data, spec, options, progress));
+            }
+            string outDirectory = Path.Combine(options.OutDirectory ?? RunFolderOf(options.ModelPath), "eval");
+            var report = new EvaluationReport(options.ModelPath, info.DataSpecs, results, outDirectory);
+            progress?.Report(new EvaluationProgress("write", outDirectory, 0, 1));
+            EvaluationWriter.Write(report);
+            progress?.Report(new EvaluationProgress("write", outDirectory, 1, 1));
+            return report;
+        }
+    }
+
+    /// <summary>
+    /// Evaluates <paramref name="model"/> on prepared <paramref name="data"/> (its classes must be the model's, its
+    /// records shaped like the model's input); <paramref name="spec"/> names it and decides whether it is
+    /// in-distribution for <paramref name="info"/>.
+    /// </summary>
+    public static DatasetEvaluation Evaluate(ResNet1d model, CheckpointInfo info, PreparedDataset data, string spec, EvaluateOptions options, IProgress<EvaluationProgress>? progress = null)
+    {
+        ResNet1dConfig config = model.Config;
+        if (data.LeadCount != config.LeadCount || data.Length != config.InputLength)
+        {
+            throw new EcgXaiException(spec, $"records are {data.LeadCount} leads x {data.Length} samples, the model expects {config.LeadCount} x {config.InputLength}");
+        }
+        if (!data.ClassNames.SequenceEqual(config.ClassNames))
+        {
+            throw new EcgXaiException(spec, $"dataset classes ({string.Join(",", data.ClassNames)}) differ from the model's ({string.Join(",", config.ClassNames)})");
+        }
+        int[] evaluated = ClassesToEvaluate(config, options.Target);
+        int classes = config.ClassCount;
+
+        progress?.Report(new EvaluationProgress("predict", spec, 0, data.Count));
+        model.eval();
+        Device device = model.lin.weight!.device;
+        float[] probabilities = BatchInference.Run(data, options.BatchSize, device, x => model.forward(x).sigmoid());
+        progress?.Report(new EvaluationProgress("predict", spec, data.Count, data.Count));
+
+        var labels = new float[data.Count * classes];
+        for (int i = 0; i < data.Count; i++)
+        {
+            for (int c = 0; c < classes; c++)
+            {
+                labels[i * classes + c] = data.Label(i, c);
+            }
+        }
+        var results = new List<ClassEvaluation>();
+        foreach (int c in evaluated)
+        {
+            string name = config.ClassNames[c];
+            var scores = BinaryScores.From(Auroc.Column(probabilities, classes, c), Auroc.Column(labels, classes, c));
+            bool recorded = info.Thresholds.TryGetValue(name, out double threshold);
+            string source = recorded ? $"checkpoint ({info.ThresholdData ?? "validation split"})" : $"default {DefaultThreshold} (none recorded)";
+            results.Add(new ClassEvaluation(
+                name,
+                scores.Count,
+                scores.Positives,
+                Bootstrap.Auroc(scores, options.BootstrapResamples, options.Seed),
+                ThresholdMetrics.At(scores, recorded ? threshold : DefaultThreshold),
+                source,
+                RocCurve.Of(scores)));
+            progress?.Report(new EvaluationProgress("metrics", spec, results.Count, evaluated.Length));
+        }
+        return new DatasetEvaluation(spec, IsInDistribution(spec, info.DataSpecs), results, data.RecordIds, config.ClassNames, probabilities, labels, data.SkippedByReason);
+    }
+
+    /// <summary>True when <paramref name="spec"/> names the same dataset (kind and folder, any split) as one of <paramref name="trainingSpecs"/>.</summary>
+    public static bool IsInDistribution(string spec, IReadOnlyList<string> trainingSpecs)
+    {
+        if (!TryParse(spec, out DatasetSpec? evaluated))
+        {
+            return false;
+        }
+        return trainingSpecs.Any(t => TryParse(t, out DatasetSpec? trained)
+            && trained.Kind == evaluated.Kind
+            && string.Equals(NormalizePath(trained.Path), NormalizePath(evaluated.Path), StringComparison.Ordinal));
+    }
+
+    private static int[] ClassesToEvaluate(ResNet1dConfig config, string? target)
+    {
+        if (target is null)
+        {
+            return Enumerable.Range(0, config.ClassCount).ToArray();
+        }
+        int index = config.ClassNames.ToList().FindIndex(c => string.Equals(c, target, StringComparison.OrdinalIgnoreCase));
+        return index >= 0 ? [index] : throw new ArgumentException($"target class '{target}' is not an output of the model ({string.Join(", ", config.ClassNames)})");
+    }
+
+    private static bool TryParse(string spec, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DatasetSpec? parsed)
+    {
+        try
+        {
+            parsed = DatasetSpec.Parse(spec);
+            return true;
+        }
+        catch (EcgXaiException)
+        {
+            parsed = null;
+            return false;
+        }
+    }
+
+    private static string NormalizePath(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+
+    private static string RunFolderOf(string modelPath)
+    {
+        string folder = Path.GetDirectoryName(Path.GetFullPath(modelPath))!;
+        return Path.GetFileName(folder) == "models" ? Path.GetDirectoryName(folder)! : folder;
+    }
+
+    /// <summary>Reports synchronously on the caller's thread (unlike <see cref="Progress{T}"/>, which posts).</summary>
+    private sealed class Forward<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text;
+
+namespace EcgXai.Eval;
+
+/// <summary>The result of <see cref="Evaluation.Run"/>: every dataset's metrics, and where the files went.</summary>
+/// <param name="ModelPath">The evaluated checkpoint.</param>
+/// <param name="TrainingData">The specs the checkpoint was trained on.</param>
+/// <param name="Datasets">Per-dataset results, in the order given.</param>
+/// <param name="OutputDirectory">The <c>eval/</c> folder written.</param>
+public sealed record EvaluationReport(string ModelPath, IReadOnlyList<string> TrainingData, IReadOnlyList<DatasetEvaluation> Datasets, string OutputDirectory)
+{
+    /// <summary>
+    /// The side-by-side table: one row per class, per dataset a column group with AUROC [95 % CI] and sensitivity,
+    /// specificity, F1 and positives at the checkpoint's thresholds; datasets the model was trained on are marked "(in-dist)";
+    /// a last row gives the macro AUROC, the records evaluated and those the preparer skipped.
+    /// </summary>
+    public string FormatTable()
+    {
+        const int ClassWidth = 8, GroupWidth = 42;
+        var text = new StringBuilder();
+        text.Append("class".PadRight(ClassWidth));
+        foreach (DatasetEvaluation d in Datasets)
+        {
+            string title = d.Spec + (d.InDistribution ? " (in-dist)" : "");
+            text.Append(" | ").Append(Fit(title, GroupWidth));
+        }
+        text.AppendLine();
+        text.Append(new string(' ', ClassWidth));
+        foreach (DatasetEvaluation _ in Datasets)
+        {
+            text.Append(" | ").Append("AUROC [95% CI]        Se    Sp    F1   n+".PadRight(GroupWidth));
+        }
+        text.AppendLine();
+        IEnumerable<string> classes = Datasets.SelectMany(d => d.Classes.Select(c => c.ClassName)).Distinct();
+        foreach (string name in classes)
+        {
+            text.Append(Fit(name, ClassWidth));
+            foreach (DatasetEvaluation d in Datasets)
+            {
+                ClassEvaluation? c = d.Classes.FirstOrDefault(x => x.ClassName == name);
+                string cell = c is null ? "" : string.Create(CultureInfo.InvariantCulture,
+                    $"{F(c.Auroc.Estimate)} [{F(c.Auroc.Lower)}, {F(c.Auroc.Upper)}] {F2(c.AtThreshold.Sensitivity)} {F2(c.AtThreshold.Specificity)} {F2(c.AtThreshold.F1)} {c.Positives}");
+                text.Append(" | ").Append(cell.PadRight(GroupWidth));
+            }
+            text.AppendLine();
+        }
+        text.Append("macro".PadRight(ClassWidth));
+        foreach (DatasetEvaluation d in Datasets)
+        {
+            int skipped = d.SkippedByReason.Values.Sum();
+            text.Append(" | ").Append($"{F(d.MacroAuroc)}   (n = {d.RecordIds.Count}{(skipped > 0 ? $", {skipped} skipped" : "")})".PadRight(GroupWidth));
+        }
+        text.AppendLine();
+        return text.ToString();
+    }
+
+    private static string Fit(string text, int width) => text.Length > width ? "…" + text[^(width - 1)..] : text.PadRight(width);
+
+    private static string F(double value) => double.IsNaN(value) ? "  —  " : value.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static string F2(double value) => double.IsNaN(value) ? "  — " : value.ToString("0.00", CultureInfo.InvariantCulture).PadLeft(4);
+}

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using EcgXai.Datasets;
+using EcgXai.IO;
+using EcgXai.Models;
+using static TorchSharp.torch;
+
+namespace EcgXai.Training;
+
+/// <summary>
+/// The <c>train</c> / <c>distill</c> entry point: prepares each spec's <c>@train</c> and <c>@val</c> splits for the
+/// model's input, writes <c>config.json</c>, computes (or reuses) the teacher's cached predictions when distilling,
+/// and runs <see cref="Trainer.Fit"/> in the run folder.
+/// </summary>
+public static class TrainingPipeline
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    /// <summary>Runs <paramref name="job"/>; an unfinished run in its folder is resumed.</summary>
+    public static TrainingResult Run(TrainingJob job, IProgress<TrainingProgress>? progress = null, IProgress<DatasetProgress>? dataProgress = null, CancellationToken cancellation = default)
+    {
+        if (job.DataSpecs.Count == 0)
+        {
+            throw new ArgumentException("name at least one training dataset (--data SPEC)");
+        }
+        foreach (string spec in job.DataSpecs)
+        {
+            if (DatasetSpec.Parse(spec).Split is not null)
+            {
+                throw new EcgXaiException(spec, "give the dataset without a split: training uses its @train split and validates on its @val split");
+            }
+        }
+        job.Options.Validate();
+        job.Teacher?.Distillation.Validate();
+        ResNet1dConfig config = job.Model;
+        config.Validate();
+        var run = new RunFolder(job.OutDirectory);
+        Directory.CreateDirectory(run.Root);
+        AtomicFile.WriteText(run.ConfigPath, Describe(job) + "\n");
+
+        var preprocess = new PreprocessOptions(config.LeadNames, config.SampleRate, config.InputLength, job.HighPassHz);
+        using PreparedDataset train = Prepare(job, "train", preprocess, dataProgress);
+        using PreparedDataset validation = Prepare(job, "val", preprocess, dataProgress);
+        TeacherTargets? teacher = job.Teacher is { } t ? Teach(job, t, train, preprocess, run, dataProgress, cancellation) : null;
+        var setup = new TrainingSetup(config, train, validation, run.Root, job.Options, job.DataSpecs, teacher);
+        return Trainer.Fit(setup, progress, cancellation);
+    }
+
+    private static PreparedDataset Prepare(TrainingJob job, string split, PreprocessOptions preprocess, IProgress<DatasetProgress>? progress)
+    {
+        var parts = job.DataSpecs
+            .Select(spec => DatasetPreparer.Prepare($"{spec}@{split}", preprocess, job.Model.ClassNames, job.CacheDirectory, split == "train" ? job.OutDirectory : null, progress))
+            .ToList();
+        return parts.Count == 1 ? parts[0] : new ConcatenatedDataset(parts);
+    }
+
+    private static TeacherTargets Teach(TrainingJob job, TeacherJob teacherJob, PreparedDataset train, PreprocessOptions studentInput, RunFolder run,
+        IProgress<DatasetProgress>? dataProgress, CancellationToken cancellation)
+    {
+        Device device = TorchDevice.Resolve(job.Options.Device);
+        using ITeacher teacher = TeacherLoader.Load(teacherJob.Path, teacherJob.Options with { Device = device });
+        if (teacher.LeadCount != studentInput.Leads.Count)
+        {
+            throw new EcgXaiException(teacherJob.Path, $"the teacher takes {teacher.LeadCount} leads, the student {studentInput.Leads.Count} ({string.Join(",", studentInput.Leads)})");
+        }
+        var teacherInput = studentInput with
+        {
+            SampleRate = teacherJob.SampleRate ?? CheckpointRate(teacherJob.Path),
+            Length = teacher.InputLength ?? studentInput.Length,
+        };
+        float[] probabilities;
+        if (teacherInput == studentInput)
+        {
+            probabilities = TeacherPredictions.LoadOrCompute(run.TeacherPredictions, teacher, job.Model.ClassNames, train, job.Options.BatchSize, device, cancellation);
+        }
+        else
+        {
+            using PreparedDataset teacherData = Prepare(job, "train", teacherInput, dataProgress);
+            if (!teacherData.RecordIds.SequenceEqual(train.RecordIds))
+            {
+                throw new EcgXaiException(teacherJob.Path, $"preparing the training records at the teacher's {teacherInput.SampleRate} Hz x {teacherInput.Length} kept other records than at the student's input; cannot pair predictions with records");
+            }
+            probabilities = TeacherPredictions.LoadOrCompute(run.TeacherPredictions, teacher, job.Model.ClassNames, teacherData, job.Options.BatchSize, device, cancellation);
+        }
+        return new TeacherTargets(Path.GetFullPath(teacherJob.Path), probabilities, teacherJob.Distillation);
+    }
+
+    private static double CheckpointRate(string path)
+    {
+        if (Path.GetExtension(path).Equals(".onnx", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new EcgXaiException(path, "an ONNX teacher needs its input sampling rate (--teacher-rate HZ)");
+        }
+        var (model, _) = Checkpoint.Load(path, CPU);
+        using (model)
+        {
+            return model.Config.SampleRate;
+        }
+    }
+
+    private static string Describe(TrainingJob job) => JsonSerializer.Serialize(new
+    {
+        command = job.Teacher is null ? "train" : "distill",
+        data = job.DataSpecs,
+        model = job.Model,
+        options = job.Options,
+        high_pass_hz = job.HighPassHz,
+        teacher = job.Teacher is { } t
+            ? new
+            {
+                path = Path.GetFullPath(t.Path),
+                output = t.Options.Output.ToString(),
+                classes = t.Options.ClassNames,
+                onnx_output = t.Options.OutputName,
+                sample_rate = t.SampleRate,
+                alpha = t.Distillation.Alpha,
+                temperature = t.Distillation.Temperature,
+            }
+            : null,
+    }, Json);
+}
