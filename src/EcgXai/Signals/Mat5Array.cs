@@ -21,9 +21,6 @@ public sealed record Mat5Array(
     IReadOnlyList<IReadOnlyDictionary<string, Mat5Array>> Elements,
     IReadOnlyList<Mat5Array> Cells)
 {
-    /// <summary>Number of elements (product of the dimensions).</summary>
-    public long Count => Dimensions.Aggregate(1L, (a, d) => a * d);
-
     /// <summary>True for the numeric classes.</summary>
     public bool IsNumeric => Class is not (Mat5Class.Cell or Mat5Class.Struct or Mat5Class.Char);
 }

@@ -170,6 +170,10 @@ public static class Mat5Reader
             }
             string name = Encoding.ASCII.GetString(nameData.Span);
             long count = dims.Aggregate(1L, (a, d) => a * d);
+            if (cls is Mat5Class.Struct or Mat5Class.Cell && count > (body.Length - offset) / 8)
+            {
+                throw Corrupt(at, $"'{name}' claims {count} elements but only {body.Length - offset} bytes follow");
+            }
             var empty = new Mat5Array(name, cls, dims, [], "", [], []);
             switch (cls)
             {

@@ -99,36 +99,52 @@ public class Mat5EcgReaderTests
         Assert.StartsWith(path + ": not a MATLAB 5 MAT file", e.Message);
     }
 
+    /// <summary>The 128-byte header and the inflated (uncompressed) ECG element of a real file.</summary>
+    private static (byte[] Header, byte[] Element) Uncompressed(string source)
+    {
+        byte[] bytes = File.ReadAllBytes(source);
+        Assert.Equal(15, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(128)));
+        int size = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(132));
+        using var zlib = new ZLibStream(new MemoryStream(bytes, 136, size), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        zlib.CopyTo(output);
+        return (bytes[..128], output.ToArray());
+    }
+
     /// <summary>The real file rewritten uncompressed with one sample set to NaN: the plain-element path reads it and refuses the NaN.</summary>
     [SkippableFact]
     public void NaNSampleInUncompressedCopyIsRefused()
     {
         using var dir = new TempDir();
         string source = Path.Combine(SharedData.Require(Folder), "A1980.mat");
-        byte[] bytes = File.ReadAllBytes(source);
-        Assert.Equal(15, BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(128)));
-        int size = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(132));
-        byte[] inflated;
-        using (var zlib = new ZLibStream(new MemoryStream(bytes, 136, size), CompressionMode.Decompress))
-        using (var output = new MemoryStream())
-        {
-            zlib.CopyTo(output);
-            inflated = output.ToArray();
-        }
+        (byte[] header, byte[] element) = Uncompressed(source);
         string plain = dir.File("plain.mat");
-        File.WriteAllBytes(plain, [.. bytes[..128], .. inflated]);
-        EcgRecord original = Mat5EcgReader.Read(source);
-        EcgRecord uncompressed = Mat5EcgReader.Read(plain);
-        Assert.Equal(original.Samples, uncompressed.Samples);
+        File.WriteAllBytes(plain, [.. header, .. element]);
+        Assert.Equal(Mat5EcgReader.Read(source).Samples, Mat5EcgReader.Read(plain).Samples);
 
         double third = Mat5Reader.Read(source)["ECG"].Elements[0]["data"].Numbers[2];
-        int at = inflated.AsSpan().IndexOf(BitConverter.GetBytes(third));
+        int at = element.AsSpan().IndexOf(BitConverter.GetBytes(third));
         Assert.True(at > 0);
-        BitConverter.GetBytes(double.NaN).CopyTo(inflated, at);
+        BitConverter.GetBytes(double.NaN).CopyTo(element, at);
         string corrupt = dir.File("nan.mat");
-        File.WriteAllBytes(corrupt, [.. bytes[..128], .. inflated]);
+        File.WriteAllBytes(corrupt, [.. header, .. element]);
         var e = Assert.Throws<InvalidRecordException>(() => Mat5EcgReader.Read(corrupt));
         Assert.Equal("nan", e.Reason);
         Assert.Equal(corrupt + ": ECG.data(3,1) is NaN", e.Message);
+    }
+
+    [SkippableFact]
+    public void StructDimensionsBeyondTheElementAreRefused()
+    {
+        using var dir = new TempDir();
+        (byte[] header, byte[] element) = Uncompressed(Path.Combine(SharedData.Require(Folder), "A1980.mat"));
+        // miMATRIX tag (8), array flags (8 + 8), dimensions tag (8), then the row count of ECG.
+        Assert.Equal(1, BinaryPrimitives.ReadInt32LittleEndian(element.AsSpan(32)));
+        BinaryPrimitives.WriteInt32LittleEndian(element.AsSpan(32), 1_000_000);
+        string path = dir.File("dims.mat");
+        File.WriteAllBytes(path, [.. header, .. element]);
+        var e = Assert.Throws<InvalidRecordException>(() => Mat5EcgReader.Read(path));
+        Assert.Equal("format", e.Reason);
+        Assert.StartsWith(path + ": corrupt MAT element at byte 128: 'ECG' claims 1000000 elements", e.Message);
     }
 }

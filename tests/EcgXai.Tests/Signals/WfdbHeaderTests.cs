@@ -25,6 +25,7 @@ public class WfdbHeaderTests
         Assert.Equal(61, h.Age);
         Assert.Equal(Sex.Female, h.Sex);
         Assert.Equal(["164889003", "59118001", "STTC", "CD"], h.SourceLabels);
+        Assert.Equal(["Dx: 164889003, 59118001", "Age: 61", "Sex: F", "Labels: STTC, CD"], h.Comments);
 
         WfdbSignalSpec a = h.Signals[0];
         Assert.Equal(("A0001.mat", WfdbFormat.Int16, 24L), (a.FileName, a.Format, a.ByteOffset));
