@@ -1,0 +1,37 @@
+namespace EcgXai.Demo;
+
+/// <summary>Settings of the end-to-end demo on built-in synthetic data.</summary>
+/// <param name="OutDirectory">Run folder; an interrupted demo resumes from what it already wrote there.</param>
+public sealed record DemoOptions(string OutDirectory)
+{
+    /// <summary>Seed of data generation, splits and training.</summary>
+    public int Seed { get; init; } = 7;
+
+    /// <summary>Records of the synthetic PTB-XL-layout training set (folds 1–8 train, 9 val, 10 test).</summary>
+    public int TrainRecords { get; init; } = 2400;
+
+    /// <summary>Records of the synthetic CPSC-layout out-of-distribution ("shift") set.</summary>
+    public int ShiftRecords { get; init; } = 600;
+
+    /// <summary>Maximum training epochs of teacher and student (early stopping may end sooner).</summary>
+    public int Epochs { get; init; } = 8;
+
+    /// <summary>Mini-batch size.</summary>
+    public int BatchSize { get; init; } = 32;
+
+    /// <summary>Device name ("auto", "cpu", "cuda").</summary>
+    public string? Device { get; init; }
+
+    /// <summary>Throws <see cref="ArgumentException"/> for settings the demo cannot run with.</summary>
+    public void Validate()
+    {
+        if (TrainRecords < 100 || ShiftRecords < 20)
+        {
+            throw new ArgumentException($"the demo needs at least 100 training and 20 shift records, got {TrainRecords} and {ShiftRecords}");
+        }
+        if (Epochs < 1 || BatchSize < 1)
+        {
+            throw new ArgumentException("epochs and batch size must be positive");
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Globalization;
+using EcgXai.Datasets;
+using EcgXai.Eval;
+using EcgXai.Explain.Crp;
+using EcgXai.Explain.Lrp;
+using EcgXai.IO;
+using EcgXai.Models;
+using EcgXai.Synthesis;
+using EcgXai.Training;
+
+namespace EcgXai.Demo;
+
+/// <summary>
+/// The whole pipeline on built-in synthetic data, through the same loaders and entry points a user calls:
+/// synthetic PTB-XL-layout training set and CPSC-layout "shift" set → cohort → teacher trained on labels →
+/// compact student distilled from it → both evaluated in and out of distribution → the student's AF concepts ranked
+/// by mean relevance (EpsilonPlusFlat LRP at the classifier input) over the shift set's AF records.
+/// Each stage reuses what an earlier, interrupted run already wrote.
+/// </summary>
+public static class DemoPipeline
+{
+    /// <summary>Runs the demo into <see cref="DemoOptions.OutDirectory"/>.</summary>
+    public static DemoResult Run(DemoOptions options, IProgress<DemoProgress>? progress = null)
+    {
+        options.Validate();
+        string root = Path.GetFullPath(options.OutDirectory);
+        string cache = Path.Combine(root, "cache");
+        string ptbxl = "ptbxl:" + Synthesize(Path.Combine(root, "data", "synthetic-ptbxl"), SyntheticLayout.PtbXl, options.TrainRecords, "default", options, progress);
+        string shift = "cpsc2018:" + Synthesize(Path.Combine(root, "data", "synthetic-cpsc-shift"), SyntheticLayout.Cpsc2018, options.ShiftRecords, "shift", options, progress);
+
+        var cohort = CohortReport.Create(new CohortOptions([ptbxl, shift], root));
+        foreach (string line in cohort.ToLines())
+        {
+            progress?.Report(new DemoProgress("cohort", line));
+        }
+
+        var training = new TrainingOptions { Epochs = options.Epochs, BatchSize = options.BatchSize, Seed = options.Seed, Device = options.Device };
+        TrainingResult teacher = Train(new TrainingJob([ptbxl], ResNet1dConfig.Compact, Path.Combine(root, "teacher"), training) { CacheDirectory = cache }, "teacher", progress);
+        TrainingResult student = Train(
+            new TrainingJob([ptbxl], ResNet1dConfig.Compact, Path.Combine(root, "student"), training)
+            {
+                CacheDirectory = cache,
+                Teacher = new TeacherJob(teacher.BestModelPath, new TeacherOptions(), new DistillationOptions()),
+            },
+            "student",
+            progress);
+
+        EvaluationReport teacherEval = Evaluate(teacher.BestModelPath, [ptbxl + "@test", shift], Path.Combine(root, "eval", "teacher"), cache, options, "teacher", progress);
+        EvaluationReport studentEval = Evaluate(student.BestModelPath, [ptbxl + "@test", shift], Path.Combine(root, "eval", "student"), cache, options, "student", progress);
+
+        ConceptStatistics concepts = RankAfConcepts(student.BestModelPath, shift, cache, options, Path.Combine(root, "explain"), progress);
+        return new DemoResult(root, teacherEval, studentEval, concepts);
+    }
+
+    private static string Synthesize(string directory, SyntheticLayout layout, int records, string preset, DemoOptions options, IProgress<DemoProgress>? progress)
+    {
+        string marker = Path.Combine(directory, ".complete");
+        if (!File.Exists(marker))
+        {
+            progress?.Report(new DemoProgress("synth", $"writing {records} {preset} records ({layout}) to {directory}"));
+            var summary = SyntheticDatasetWriter.Write(new SyntheticDatasetOptions(directory, layout, records, (ulong)options.Seed, SynthesisSettings.FromPreset(preset)));
+            AtomicFile.WriteText(marker, string.Create(CultureInfo.InvariantCulture, $"{summary.Records} records in {summary.Seconds:F1} s\n"));
+        }
+        return directory;
+    }
+
+    private static TrainingResult Train(TrainingJob job, string role, IProgress<DemoProgress>? progress)
+    {
+        var reporter = progress is null ? null : new StageReporter<TrainingProgress>(p =>
+        {
+            if (p.ValidationMacroAuroc is { } auroc)
+            {
+                progress.Report(new DemoProgress(role, string.Create(CultureInfo.InvariantCulture,
+                    $"epoch {p.Epoch}/{p.Epochs}: loss {p.Loss:F4}, validation macro AUROC {auroc:F3}, {p.SamplesPerSecond:F0} samples/s")));
+            }
+        });
+        TrainingResult result = TrainingPipeline.Run(job, reporter);
+        progress?.Report(new DemoProgress(role, string.Create(CultureInfo.InvariantCulture,
+            $"best epoch {result.BestEpoch}, validation macro AUROC {result.BestValidationMacroAuroc:F3}: {result.BestModelPath}")));
+        return result;
+    }
+
+    private static EvaluationReport Evaluate(string model, IReadOnlyList<string> specs, string outDirectory, string cache, DemoOptions options, string role, IProgress<DemoProgress>? progress)
+    {
+        EvaluationReport report = Evaluation.Run(new EvaluateOptions(model, specs)
+        {
+            OutDirectory = outDirectory,
+            CacheDirectory = cache,
+            Seed = options.Seed,
+            Device = options.Device,
+        });
+        foreach (string line in report.FormatTable().Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            progress?.Report(new DemoProgress("evaluate " + role, line));
+        }
+        return report;
+    }
+
+    private static ConceptStatistics RankAfConcepts(string modelPath, string spec, string cache, DemoOptions options, string outDirectory, IProgress<DemoProgress>? progress)
+    {
+        var device = TorchDevice.Resolve(options.Device);
+        var (model, _) = Checkpoint.Load(modelPath, device);
+        using (model)
+        {
+            model.eval();
+            ResNet1dConfig config = model.Config;
+            int af = config.ClassNames.ToList().IndexOf("AF");
+            if (af < 0)
+            {
+                throw new EcgXaiException(modelPath, "the model has no AF output");
+            }
+            using PreparedDataset data = DatasetPreparer.Prepare(spec, new PreprocessOptions(config.LeadNames, config.SampleRate, config.InputLength), config.ClassNames, cache);
+            int afColumn = data.ClassNames.ToList().IndexOf("AF");
+            int[] afRecords = Enumerable.Range(0, data.Count).Where(i => data.Label(i, afColumn) > 0.5f).ToArray();
+            using var attributor = new Attributor(model, Composite.EpsilonPlusFlat());
+            progress?.Report(new DemoProgress("explain", $"ranking AF concepts at {attributor.ClassifierInput} over {afRecords.Length} AF records"));
+            ConceptStatistics statistics = ConceptAnalysis.Accumulate(attributor, data, afRecords, af, attributor.ClassifierInput, device: device);
+            statistics.WriteCsv(Path.Combine(outDirectory, "af_concepts.csv"));
+            IReadOnlyList<int> top = statistics.Ranking();
+            progress?.Report(new DemoProgress("explain", "top AF concepts (channel: mean relevance): " + string.Join(", ",
+                top.Take(5).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c}: {statistics.Mean(c):F3}")))));
+            return statistics;
+        }
+    }
+
+    /// <summary>Reports synchronously on the calling thread (unlike <see cref="Progress{T}"/>, which posts).</summary>
+    private sealed class StageReporter<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}
