@@ -45,7 +45,7 @@ public sealed class Cpsc2018Loader : IDatasetLoader
                 }
                 else if (File.Exists(mat))
                 {
-                    skipped.Add("mat5-unsupported");
+                    entries.Add(DescribeMat(id, mat, codes));
                 }
                 else
                 {
@@ -61,5 +61,16 @@ public sealed class Cpsc2018Loader : IDatasetLoader
     }
 
     /// <inheritdoc />
-    public EcgRecord Read(DatasetEntry entry) => entry.Describe(WfdbRecordReader.Read(entry.RecordPath));
+    public EcgRecord Read(DatasetEntry entry) =>
+        entry.Describe(entry.RecordPath.EndsWith(".hea", StringComparison.OrdinalIgnoreCase)
+            ? WfdbRecordReader.Read(entry.RecordPath)
+            : Mat5EcgReader.Read(entry.RecordPath));
+
+    /// <summary>An entry for an original MATLAB 5 record: its demographics are inside the file, so it is read here.</summary>
+    private static DatasetEntry DescribeMat(string id, string mat, string[] codes)
+    {
+        EcgRecord record = Mat5EcgReader.Read(mat);
+        (IReadOnlyList<string> labels, IReadOnlyList<string> unmapped) = LabelMap.Encode(codes, LabelVocabulary.Cpsc2018);
+        return new DatasetEntry(id, id, record.Age, record.Sex, codes, labels, unmapped, mat, [mat]);
+    }
 }

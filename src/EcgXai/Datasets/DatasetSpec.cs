@@ -19,7 +19,10 @@ public sealed record DatasetSpec(DatasetKind Kind, string Path, DatasetSplit? Sp
         ["sph"] = DatasetKind.Sph,
     };
 
-    /// <summary>Parses <c>KIND:PATH[@train|@val|@test]</c>; throws <see cref="EcgXaiException"/> naming the spec when it is malformed.</summary>
+    /// <summary>
+    /// Parses <c>KIND:PATH[@train|@val|@test]</c>; an <c>@</c> suffix that is not a split is accepted only as part of an
+    /// existing folder's name. Throws <see cref="EcgXaiException"/> naming the spec when it is malformed.
+    /// </summary>
     public static DatasetSpec Parse(string spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -38,9 +41,13 @@ public sealed record DatasetSpec(DatasetKind Kind, string Path, DatasetSplit? Sp
                 "train" => DatasetSplit.Train,
                 "val" => DatasetSplit.Val,
                 "test" => DatasetSplit.Test,
-                string other => throw new EcgXaiException(spec, $"unknown split '@{other}' (expected @train, @val or @test)"),
+                _ => null,
             };
-            rest = rest[..at];
+            if (split is null && !Directory.Exists(rest))
+            {
+                throw new EcgXaiException(spec, $"unknown split '{rest[at..]}' (expected @train, @val or @test)");
+            }
+            rest = split is null ? rest : rest[..at];
         }
         if (rest.Length == 0)
         {

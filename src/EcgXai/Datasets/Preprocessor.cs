@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using EcgXai.IO;
 using EcgXai.Signals;
@@ -59,35 +60,57 @@ public sealed class Preprocessor
             }
         }
         PolyphaseResampler resampler = resamplers.GetOrAdd(record.SampleRate, rate => new PolyphaseResampler(rate, Options.SampleRate));
-        int resampledLength = resampler.OutputLength(record.SampleCount);
-        float[] buffer = new float[resampledLength];
-        int length = Options.Length;
-        for (int i = 0; i < leads.Length; i++)
+        int n = record.SampleCount, resampledLength = resampler.OutputLength(n), length = Options.Length;
+        float[] selected = ArrayPool<float>.Shared.Rent(leads.Length * n);
+        float[] resampled = ArrayPool<float>.Shared.Rent(leads.Length * resampledLength);
+        try
         {
-            ReadOnlySpan<float> source = record.Lead(rows[i]);
-            foreach (float v in source)
+            for (int i = 0; i < leads.Length; i++)
             {
-                if (!float.IsFinite(v))
+                ReadOnlySpan<float> source = record.Lead(rows[i]);
+                if (HasNonFinite(source))
                 {
                     throw new InvalidRecordException(record.SourcePath, "non-finite", $"lead {leads[i]} holds NaN or infinite values");
                 }
+                source.CopyTo(selected.AsSpan(i * n, n));
             }
-            resampler.Resample(source, buffer);
-            if (Options.HighPassHz is { } cutoff)
+            resampler.Resample(selected.AsSpan(0, leads.Length * n), leads.Length, resampled.AsSpan(0, leads.Length * resampledLength));
+            for (int i = 0; i < leads.Length; i++)
             {
-                BaselineFilter.Apply(buffer, Options.SampleRate, cutoff);
-            }
-            Span<float> target = output.Slice(i * length, length);
-            target.Clear();
-            if (resampledLength >= length)
-            {
-                buffer.AsSpan((resampledLength - length) / 2, length).CopyTo(target);
-            }
-            else
-            {
-                buffer.CopyTo(target[((length - resampledLength) / 2)..]);
+                Span<float> lead = resampled.AsSpan(i * resampledLength, resampledLength);
+                if (Options.HighPassHz is { } cutoff)
+                {
+                    BaselineFilter.Apply(lead, Options.SampleRate, cutoff);
+                }
+                Span<float> target = output.Slice(i * length, length);
+                target.Clear();
+                if (resampledLength >= length)
+                {
+                    lead.Slice((resampledLength - length) / 2, length).CopyTo(target);
+                }
+                else
+                {
+                    lead.CopyTo(target[((length - resampledLength) / 2)..]);
+                }
             }
         }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(selected);
+            ArrayPool<float>.Shared.Return(resampled);
+        }
+    }
+
+    private static bool HasNonFinite(ReadOnlySpan<float> values)
+    {
+        foreach (float v in values)
+        {
+            if (!float.IsFinite(v))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>The preprocessed record as a new array (see <see cref="Process(EcgRecord, Span{float})"/>).</summary>

@@ -54,7 +54,7 @@ public static class EcgSynthesizer
         float[] samples = FormLeads(electrodes, n);
         var waves = new WaveAnnotation(sampleRate, BeatSamples(beats, sampleRate, n), PaintLabels(beats, patient, sampleRate, n));
         var record = new EcgRecord(id, samples, 12, sampleRate, LeadNames.Standard12, patient.Age, patient.Sex,
-            patient.Labels, patient.Labels, id);
+            patient.Labels, patient.Labels, "synthetic:" + id);
         return new SyntheticRecord(record, waves, patient);
     }
 

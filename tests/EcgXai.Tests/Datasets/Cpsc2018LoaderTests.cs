@@ -44,4 +44,26 @@ public sealed class Cpsc2018LoaderTests
         Assert.Equal(rows - present, index.SkippedByReason["missing-file"]);
         Assert.Equal(rows, index.All.Count + index.SkippedByReason.Values.Sum());
     }
+
+    [SkippableFact]
+    public void PreparesTheOriginalMatlabRecordsWithTheirDemographics()
+    {
+        string root = SharedData.Require("data/cpsc2018-original");
+        using var cache = new TempDir();
+
+        using PreparedDataset data = DatasetPreparer.Prepare("cpsc2018:" + root, new PreprocessOptions(LeadNames.Standard12, 500, 2000), LabelMap.Labels, cache.Path);
+
+        string[] files = Directory.GetFiles(root, "*.mat").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToArray()!;
+        Assert.Equal(files, data.RecordIds.Order(StringComparer.Ordinal));
+        int row = 0;
+        EcgRecord raw = Mat5EcgReader.Read(Path.Combine(root, data.RecordIds[row] + ".mat"));
+        Assert.Equal((raw.Age, raw.Sex), (data.Ages[row], data.Sexes[row]));
+        int offset = (raw.SampleCount - 2000) / 2;
+        Assert.True(raw.Lead(11).Slice(offset, 2000).SequenceEqual(data.Signal(row).Slice(11 * 2000, 2000)));
+        string codes = File.ReadLines(Path.Combine(root, "REFERENCE.csv")).Single(l => l.StartsWith(data.RecordIds[row] + ",", StringComparison.Ordinal));
+        foreach ((string code, string label) in new[] { ("1", "NORM"), ("2", "AF"), ("3", "1dAVb"), ("4", "LBBB"), ("5", "RBBB") })
+        {
+            Assert.Equal(codes.Split(',').Skip(1).Contains(code) ? 1f : 0f, data.Label(row, LabelMap.Labels.ToList().IndexOf(label)));
+        }
+    }
 }

@@ -29,4 +29,14 @@ public sealed class DatasetSpecTests
         var e = Assert.ThrowsAny<EcgXaiException>(() => DatasetSpec.Parse(text));
         Assert.Equal(text, e.Path);
     }
+
+    [Fact]
+    public void AnAtInAnExistingFolderNameIsPartOfThePath()
+    {
+        using var temp = new Support.TempDir();
+        string folder = temp.File("ecg@home");
+        Directory.CreateDirectory(folder);
+        Assert.Equal(new DatasetSpec(DatasetKind.Challenge, folder, null), DatasetSpec.Parse("challenge:" + folder));
+        Assert.Equal(new DatasetSpec(DatasetKind.Challenge, folder, DatasetSplit.Val), DatasetSpec.Parse("challenge:" + folder + "@val"));
+    }
 }

@@ -54,10 +54,14 @@ public sealed class DatasetSplitterTests
         Assert.All(parts, p => Assert.NotEmpty(p));
 
         using var run = new TempDir();
+        DatasetIndex.Load(DatasetSpec.Parse("challenge:" + root + "@train")).WriteSplits(run.Path);
+        DatasetIndex.Load(DatasetSpec.Parse("sph:" + Path.Combine(root, "SPH"))).WriteSplits(run.Path);
         DatasetIndex.Load(DatasetSpec.Parse("challenge:" + root)).WriteSplits(run.Path);
         string[] lines = File.ReadAllLines(Path.Combine(run.Path, "data", "splits.csv"));
-        Assert.Equal("record_id,patient_id,split", lines[0]);
-        Assert.Equal(71, lines.Length);
-        Assert.Equal(parts[2].Order(), lines.Skip(1).Where(l => l.EndsWith(",test", StringComparison.Ordinal)).Select(l => l.Split(',')[0]).Order());
+        Assert.Equal("dataset,record_id,patient_id,split", lines[0]);
+        Assert.Equal(1 + 9 + 70, lines.Length);
+        string[][] challenge = lines.Skip(1).Select(l => l.Split(',')).Where(f => f[0] == "challenge:" + root).ToArray();
+        Assert.Equal(70, challenge.Length);
+        Assert.Equal(parts[2].Order(), challenge.Where(f => f[3] == "test").Select(f => f[1]).Order());
     }
 }

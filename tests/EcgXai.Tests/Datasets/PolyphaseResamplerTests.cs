@@ -64,4 +64,26 @@ public sealed class PolyphaseResamplerTests
         resampler.Resample(input, output);
         Assert.Equal(input, output);
     }
+
+    [Theory]
+    [InlineData(500, 400, 12)]
+    [InlineData(1000, 400, 3)]
+    [InlineData(300, 400, 17)]
+    public void ChannelsTogetherEqualChannelsOneByOne(double from, double to, int channels)
+    {
+        var resampler = new PolyphaseResampler(from, to);
+        int n = 1234, outLength = resampler.OutputLength(n);
+        float[] input = Enumerable.Range(0, channels * n).Select(i => (float)Math.Sin(i * 0.37 + i / n)).ToArray();
+        float[] together = new float[channels * outLength];
+        resampler.Resample(input, channels, together);
+        for (int c = 0; c < channels; c++)
+        {
+            float[] alone = new float[outLength];
+            resampler.Resample(input.AsSpan(c * n, n), alone);
+            for (int m = 0; m < outLength; m++)
+            {
+                Assert.Equal(alone[m], together[c * outLength + m], 1e-5f);
+            }
+        }
+    }
 }

@@ -60,8 +60,10 @@ public class EcgPlotTests
         Assert.Equal(0, CommandRegistry.Run(["synth", "--out", outDir, "--layout", "cpsc2018", "--records", "3", "--seed", "9", "--preset", "shift"], stdout, stderr));
         Assert.Equal(4, File.ReadAllLines(Path.Combine(outDir, "REFERENCE.csv")).Length);
         Assert.Contains("wrote 3 records", stdout.ToString());
-        Assert.Equal(2, CommandRegistry.Run(["synth", "--out", dir.File("x"), "--layout", "mitdb", "--records", "3"], stdout, stderr));
-        Assert.Equal(2, CommandRegistry.Run(["synth", "--out", dir.File("x"), "--layout", "ptbxl", "--preset", "other"], stdout, stderr));
-        Assert.Equal(2, CommandRegistry.Run(["synth", "--out", dir.File("x"), "--layout", "ptbxl", "--seed", "-1"], stdout, stderr));
+        Assert.Equal(2, CommandRegistry.Run(["synth", "--out", dir.File("x"), "--layout", "mitdb", "--records", "3", "--seed", "1"], stdout, stderr));
+        Assert.Equal(2, CommandRegistry.Run(["synth", "--out", dir.File("x"), "--layout", "ptbxl", "--records", "3", "--seed", "1", "--preset", "other"], stdout, stderr));
+        Assert.Equal(2, CommandRegistry.Run(["synth", "--out", dir.File("x"), "--layout", "ptbxl", "--records", "3", "--seed", "-1"], stdout, stderr));
+        Assert.Equal(2, CommandRegistry.Run(["synth", "--out", dir.File("x"), "--layout", "ptbxl", "--records", "0", "--seed", "1"], stdout, stderr));
+        Assert.False(Directory.Exists(dir.File("x")));
     }
 }

@@ -25,6 +25,18 @@ public class PhysiologyTests
     }
 
     [Fact]
+    public void RequestedAfVentricularRateIsRecoveredFromTheBeats()
+    {
+        for (int i = 0; i < 10; i++)
+        {
+            var rng = new SynthRandom(6, (ulong)i);
+            SyntheticPatient patient = SyntheticPatient.Draw(SynthFixtures.OnlyClass(SyntheticLabels.AtrialFibrillation), rng) with { HeartRate = 90 };
+            SyntheticRecord r = EcgSynthesizer.Render("af", patient, NoiseSettings.None, 500, 60, rng);
+            Assert.InRange(SynthFixtures.HeartRate(r.Waves), 81, 99);
+        }
+    }
+
+    [Fact]
     public void RateClassesRespectTheirDefinitions()
     {
         for (int i = 0; i < 40; i++)

@@ -36,6 +36,25 @@ public class WaveAnnotationTests
     }
 
     [Fact]
+    public void DecimatedSignalFollowsTheOriginalWithoutDelay()
+    {
+        SyntheticRecord r = EcgSynthesizer.Generate(SynthesisSettings.Default with { Noise = NoiseSettings.None }, 1, 5, 10, "d");
+        SyntheticRecord low = r.Decimate(5);
+        for (int lead = 0; lead < 12; lead++)
+        {
+            ReadOnlySpan<float> x = r.Record.Lead(lead), y = low.Record.Lead(lead);
+            double diff = 0, power = 0;
+            for (int k = 0; k < y.Length; k++)
+            {
+                diff += (y[k] - x[k * 5]) * (y[k] - x[k * 5]);
+                power += x[k * 5] * x[k * 5];
+            }
+            // A 40-Hz low-pass leaves the ECG (mostly below 40 Hz) nearly untouched; a shift of one 100-Hz sample would not.
+            Assert.True(diff < 0.05 * power, $"lead {lead}: residual {Math.Sqrt(diff / power):P1}");
+        }
+    }
+
+    [Fact]
     public void DamagedSidecarsAreRefusedNamingTheFile()
     {
         using var dir = new TempDir();
