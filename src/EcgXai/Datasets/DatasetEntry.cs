@@ -13,6 +13,7 @@ namespace EcgXai.Datasets;
 /// <param name="RecordPath">The file the record is read from (<c>.hea</c>, <c>.mat</c> or <c>.h5</c>).</param>
 /// <param name="Files">Every file the record's data depend on (for the cache key).</param>
 /// <param name="Fold">The dataset's own fold (PTB-XL <c>strat_fold</c>), or null.</param>
+/// <param name="SampleRate">Sampling rate stated by the index (SPH <c>fs</c>) for files that do not carry it, or null.</param>
 public sealed record DatasetEntry(
     string Id,
     string PatientId,
@@ -23,7 +24,8 @@ public sealed record DatasetEntry(
     IReadOnlyList<string> UnmappedCodes,
     string RecordPath,
     IReadOnlyList<string> Files,
-    int? Fold = null)
+    int? Fold = null,
+    double? SampleRate = null)
 {
     /// <summary><paramref name="record"/> with this entry's id, labels and demographics (the record's own age and sex where the index has none).</summary>
     public EcgRecord Describe(EcgRecord record) => record with

@@ -58,9 +58,11 @@ public sealed class DatasetIndex
     public static IDatasetLoader LoaderOf(DatasetKind kind) => kind switch
     {
         DatasetKind.PtbXl => new PtbXlLoader(),
+        DatasetKind.Cpsc2018 => new Cpsc2018Loader(),
         DatasetKind.Challenge => new ChallengeLoader(),
         DatasetKind.Cinc2017 => new Cinc2017Loader(),
-        _ => throw new NotSupportedException($"dataset kind {kind} has no loader"),
+        DatasetKind.Sph => new SphLoader(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown dataset kind"),
     };
 
     /// <summary>Indexes the dataset of <paramref name="spec"/>; throws <see cref="EcgXaiException"/> when its folder or index file is missing or malformed.</summary>
@@ -100,16 +102,28 @@ public sealed class DatasetIndex
         return loader.Read(entry);
     }
 
-    /// <summary>Writes <c>runDirectory/data/splits.csv</c> (record_id, patient_id, split) for every entry, atomically.</summary>
+    /// <summary>
+    /// Writes the split of every entry to <c>runDirectory/data/splits.csv</c> (dataset, record_id, patient_id, split),
+    /// atomically, replacing the rows of this dataset and keeping those of other datasets of the run.
+    /// </summary>
     public void WriteSplits(string runDirectory)
     {
-        var text = new StringBuilder("record_id,patient_id,split\n");
+        string path = Path.Combine(runDirectory, "data", "splits.csv");
+        string dataset = (Spec with { Split = null }).ToString();
+        var text = new StringBuilder("dataset,record_id,patient_id,split\n");
+        if (File.Exists(path))
+        {
+            CsvTable existing = CsvTable.Read(path);
+            foreach (IReadOnlyList<string> row in existing.Rows.Where(r => CsvTable.Field(r, 0) != dataset))
+            {
+                text.AppendJoin(',', row.Select(CsvField)).Append('\n');
+            }
+        }
         for (int i = 0; i < All.Count; i++)
         {
-            text.Append(CsvField(All[i].Id)).Append(',').Append(CsvField(All[i].PatientId)).Append(',')
-                .Append(Splits[i].ToString().ToLowerInvariant()).Append('\n');
+            text.AppendJoin(',', CsvField(dataset), CsvField(All[i].Id), CsvField(All[i].PatientId), Splits[i].ToString().ToLowerInvariant()).Append('\n');
         }
-        AtomicFile.WriteText(Path.Combine(runDirectory, "data", "splits.csv"), text.ToString());
+        AtomicFile.WriteText(path, text.ToString());
     }
 
     private static string CsvField(string value) =>

@@ -19,9 +19,6 @@ public sealed class SkipCounter
         }
     }
 
-    /// <summary>Total of all counts.</summary>
-    public int Total => counts.Values.Sum();
-
     /// <summary>A snapshot sorted by reason.</summary>
     public IReadOnlyDictionary<string, int> ToDictionary() =>
         new SortedDictionary<string, int>(counts, StringComparer.Ordinal);

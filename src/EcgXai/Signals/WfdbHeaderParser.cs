@@ -100,12 +100,7 @@ internal static class WfdbHeaderParser
             }
             else if (key.Equals("Sex", StringComparison.OrdinalIgnoreCase))
             {
-                sex = value.ToLowerInvariant() switch
-                {
-                    "male" or "m" => Sex.Male,
-                    "female" or "f" => Sex.Female,
-                    _ => Sex.Unknown,
-                };
+                sex = SexText.Parse(value);
             }
             else if (key.Equals("Dx", StringComparison.OrdinalIgnoreCase) || key.Equals("Labels", StringComparison.OrdinalIgnoreCase))
             {

@@ -78,11 +78,17 @@ public static class WfdbRecordReader
                     double scale = scales[s];
                     int baseline = header.Signals[s].Baseline;
                     Span<float> target = values.AsSpan(s * n, n);
+                    float poison = 0;
                     for (int t = 0, k = j; t < n; t++, k += count)
                     {
-                        target[t] = (float)((stream[k] - baseline) * scale);
+                        float v = (float)((stream[k] - baseline) * scale);
+                        target[t] = v;
+                        poison += v * 0;
                     }
-                    EnsureFinite(header, s, target);
+                    if (!float.IsFinite(poison))
+                    {
+                        ThrowNonFinite(header, s, target);
+                    }
                 }
             }
             finally
@@ -95,17 +101,17 @@ public static class WfdbRecordReader
             header.SourceLabels, [], header.Path);
     }
 
-    private static void EnsureFinite(WfdbHeader header, int signal, ReadOnlySpan<float> values)
+    /// <summary>Throws for the first non-finite value (a product <c>v * 0</c> summed over the lead is NaN exactly when one is).</summary>
+    private static void ThrowNonFinite(WfdbHeader header, int signal, ReadOnlySpan<float> values)
     {
-        for (int t = 0; t < values.Length; t++)
+        int t = 0;
+        while (float.IsFinite(values[t]))
         {
-            if (!float.IsFinite(values[t]))
-            {
-                WfdbSignalSpec spec = header.Signals[signal];
-                throw new InvalidRecordException(header.Path, "nan",
-                    $"signal {signal} ({spec.Description}): sample {t} is {values[t]} in mV after conversion with gain {spec.Gain}");
-            }
+            t++;
         }
+        WfdbSignalSpec spec = header.Signals[signal];
+        throw new InvalidRecordException(header.Path, "nan",
+            $"signal {signal} ({spec.Description}): sample {t} is {values[t]} in mV after conversion with gain {spec.Gain}");
     }
 
     /// <summary>Samples per signal: the header's count, or what the first signal file holds when the header gives none.</summary>
@@ -126,7 +132,11 @@ public static class WfdbRecordReader
         (int first, int count) = FileGroups(header).First();
         WfdbSignalSpec head = header.Signals[first];
         string file = header.SignalFilePath(head);
-        long bytes = FileLength(header, file) - head.ByteOffset;
+        long bytes;
+        using (SafeFileHandle handle = Open(header, file))
+        {
+            bytes = Length(handle, file) - head.ByteOffset;
+        }
         long frames = WfdbSampleCodec.SamplesIn(head.Format, Math.Max(0, bytes)) / count;
         return frames <= int.MaxValue / Math.Max(1, header.Signals.Count)
             ? (int)frames
@@ -172,7 +182,8 @@ public static class WfdbRecordReader
         string file = header.SignalFilePath(head);
         long total = (long)n * count;
         long needed = WfdbSampleCodec.MinimumBytes(head.Format, total);
-        long available = FileLength(header, file) - head.ByteOffset;
+        using SafeFileHandle handle = Open(header, file);
+        long available = Length(handle, file) - head.ByteOffset;
         if (available < needed)
         {
             throw new InvalidRecordException(file, "truncated",
@@ -188,7 +199,7 @@ public static class WfdbRecordReader
         int[] stream = ArrayPool<int>.Shared.Rent((int)total);
         try
         {
-            ReadExactly(file, head.ByteOffset, bytes.AsSpan(0, (int)needed));
+            ReadExactly(handle, file, head.ByteOffset, bytes.AsSpan(0, (int)needed));
             Span<int> initial = stackalloc int[count];
             for (int j = 0; j < count; j++)
             {
@@ -238,37 +249,53 @@ public static class WfdbRecordReader
         }
     }
 
-    private static long FileLength(WfdbHeader header, string file)
+    private static SafeFileHandle Open(WfdbHeader header, string file)
     {
         try
         {
-            return new FileInfo(file).Length;
+            return File.OpenHandle(file);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new InvalidRecordException(file, "missing", $"signal file named in {header.Path} not found", e);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidRecordException(file, "io", "cannot open signal file: " + e.Message, e);
+        }
     }
 
-    private static void ReadExactly(string file, long offset, Span<byte> destination)
+    private static long Length(SafeFileHandle handle, string file)
     {
         try
         {
-            using SafeFileHandle handle = File.OpenHandle(file);
-            int done = 0;
-            while (done < destination.Length)
-            {
-                int read = RandomAccess.Read(handle, destination[done..], offset + done);
-                if (read == 0)
-                {
-                    throw new InvalidRecordException(file, "truncated", $"ended after {offset + done} bytes while {offset + destination.Length} were expected");
-                }
-                done += read;
-            }
+            return RandomAccess.GetLength(handle);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (IOException e)
         {
             throw new InvalidRecordException(file, "io", "cannot read signal file: " + e.Message, e);
+        }
+    }
+
+    private static void ReadExactly(SafeFileHandle handle, string file, long offset, Span<byte> destination)
+    {
+        int done = 0;
+        while (done < destination.Length)
+        {
+            int read;
+            try
+            {
+                read = RandomAccess.Read(handle, destination[done..], offset + done);
+            }
+            catch (IOException e)
+            {
+                throw new InvalidRecordException(file, "io", "cannot read signal file: " + e.Message, e);
+            }
+            if (read == 0)
+            {
+                throw new InvalidRecordException(file, "truncated", $"ended after {offset + done} bytes while {offset + destination.Length} were expected");
+            }
+            done += read;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace EcgXai.Signals;
 
@@ -65,9 +66,10 @@ internal static class WfdbSampleCodec
                 }
                 break;
             case WfdbFormat.Int16:
-                for (int i = 0; i < n; i++)
+                ReadOnlySpan<short> words = MemoryMarshal.Cast<byte, short>(source[..(2 * n)]);
+                for (int i = 0; i < words.Length; i++)
                 {
-                    destination[i] = BinaryPrimitives.ReadInt16LittleEndian(source[(2 * i)..]);
+                    destination[i] = BitConverter.IsLittleEndian ? words[i] : BinaryPrimitives.ReverseEndianness(words[i]);
                 }
                 break;
             case WfdbFormat.Int16BigEndian:

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using EcgXai.Signals;
 using EcgXai.Tests.Support;
 
@@ -11,7 +10,7 @@ public class WfdbConformanceTests
     public void EveryBinaryFormatMatchesRdsamp()
     {
         string dir = SharedData.Require("data/wfdb-conformance");
-        int[][] expected = ReadReference(Path.Combine(dir, "record-1f.gz"));
+        int[][] expected = RdsampOutput.Rows(Path.Combine(dir, "record-1f.gz"));
         WfdbDigitalRecord record = WfdbRecordReader.ReadDigital(Path.Combine(dir, "binformats"));
         int[] formats = record.Header.Signals.Select(s => (int)s.Format).ToArray();
         Assert.Equal(new[] { 8, 16, 61, 80, 160, 212, 310, 311, 24, 32 }, formats);
@@ -22,7 +21,7 @@ public class WfdbConformanceTests
     public void Format16FourSignalsMatchesRdsamp()
     {
         string dir = SharedData.Require("data/wfdb-conformance");
-        int[][] expected = ReadReference(Path.Combine(dir, "record-1a"));
+        int[][] expected = RdsampOutput.Rows(Path.Combine(dir, "record-1a"));
         WfdbDigitalRecord record = WfdbRecordReader.ReadDigital(Path.Combine(dir, "test01_00s.hea"));
         Assert.Equal(4000, record.SampleCount);
         AssertColumns(expected, record, [0, 1, 2, 3], from: 0);
@@ -32,28 +31,11 @@ public class WfdbConformanceTests
     public void MitBih100Format212MatchesRdsamp()
     {
         string dir = SharedData.Require("data/wfdb-conformance");
-        int[][] expected = ReadReference(Path.Combine(dir, "record-2b"));
+        int[][] expected = RdsampOutput.Rows(Path.Combine(dir, "record-2b"));
         WfdbDigitalRecord record = WfdbRecordReader.ReadDigital(Path.Combine(dir, "100"));
         Assert.Equal(650_000, record.SampleCount);
         Assert.Equal(10_799, expected.Length);
         AssertColumns(expected, record, [1], from: 1);
-    }
-
-    /// <summary>Rows of whitespace-separated integers (rdsamp's tab/space-padded columns), gzip when the name ends in .gz.</summary>
-    internal static int[][] ReadReference(string path)
-    {
-        using Stream file = File.OpenRead(path);
-        using Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        using var reader = new StreamReader(stream);
-        var rows = new List<int[]>();
-        while (reader.ReadLine() is { } line)
-        {
-            if (line.Trim().Length > 0)
-            {
-                rows.Add(line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray());
-            }
-        }
-        return [.. rows];
     }
 
     private static void AssertColumns(int[][] expected, WfdbDigitalRecord record, int[] signals, int from)
