@@ -38,7 +38,7 @@ public static class Evaluation
             var results = new List<DatasetEvaluation>();
             foreach (string spec in options.DataSpecs)
             {
-                var prepareProgress = progress is null ? null : new Forward<DatasetProgress>(p => progress.Report(new EvaluationProgress("prepare", spec, p.Completed, p.Total)));
+                var prepareProgress = progress is null ? null : new Forward<DatasetProgress>(p => progress.Report(new EvaluationProgress("prepare/" + p.Stage, spec, p.Completed, p.Total)));
                 using PreparedDataset data = DatasetPreparer.Prepare(spec, preprocess, config.ClassNames, options.CacheDirectory, null, prepareProgress);
                 results.Add(Evaluate(model, info, data, spec, options, progress));
             }

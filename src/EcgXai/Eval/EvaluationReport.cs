@@ -12,7 +12,8 @@ public sealed record EvaluationReport(string ModelPath, IReadOnlyList<string> Tr
 {
     /// <summary>
     /// The side-by-side table: one row per class, per dataset a column group with AUROC [95 % CI] and sensitivity,
-    /// specificity and F1 at the checkpoint's thresholds; datasets the model was trained on are marked "(in-dist)".
+    /// specificity, F1 and positives at the checkpoint's thresholds; datasets the model was trained on are marked "(in-dist)";
+    /// a last row gives the macro AUROC, the records evaluated and those the preparer skipped.
     /// </summary>
     public string FormatTable()
     {
@@ -47,7 +48,8 @@ public sealed record EvaluationReport(string ModelPath, IReadOnlyList<string> Tr
         text.Append("macro".PadRight(ClassWidth));
         foreach (DatasetEvaluation d in Datasets)
         {
-            text.Append(" | ").Append($"{F(d.MacroAuroc)}   (n = {d.RecordIds.Count})".PadRight(GroupWidth));
+            int skipped = d.SkippedByReason.Values.Sum();
+            text.Append(" | ").Append($"{F(d.MacroAuroc)}   (n = {d.RecordIds.Count}{(skipped > 0 ? $", {skipped} skipped" : "")})".PadRight(GroupWidth));
         }
         text.AppendLine();
         return text.ToString();

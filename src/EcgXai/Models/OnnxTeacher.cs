@@ -77,7 +77,16 @@ public sealed class OnnxTeacher : ITeacher
         float[] data = input.data<float>().ToArray();
         using var value = OrtValue.CreateTensorValueFromMemory(data, input.shape);
         using var runOptions = new RunOptions();
-        using var results = session.Run(runOptions, [inputName], [value], [outputName]);
+        IDisposableReadOnlyCollection<OrtValue> results;
+        try
+        {
+            results = session.Run(runOptions, [inputName], [value], [outputName]);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new EcgXaiException(Source, $"running the model on input ({string.Join(", ", input.shape)}) failed: {e.Message}", e);
+        }
+        using var _ = results;
         long[] shape = results[0].GetTensorTypeAndShape().Shape;
         if (shape.Length != 2 || shape[0] != batch.shape[0] || shape[1] != ClassNames.Count)
         {

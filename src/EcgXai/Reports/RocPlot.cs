@@ -4,7 +4,7 @@ using ScottPlot;
 
 namespace EcgXai.Reports;
 
-/// <summary>ROC curves as a PNG: one line per curve, the chance diagonal dashed, both axes on [0, 1].</summary>
+/// <summary>ROC curves as a PNG: one line per curve, the chance diagonal dashed, both axes on [0, 1] with a small margin.</summary>
 public static class RocPlot
 {
     /// <summary>Renders <paramref name="curves"/> (legend label, curve) to a PNG at <paramref name="path"/>, atomically.</summary>
@@ -25,7 +25,7 @@ public static class RocPlot
             line.LineWidth = 2;
             line.LegendText = label;
         }
-        plot.Axes.SetLimits(0, 1, 0, 1);
+        plot.Axes.SetLimits(-0.01, 1.01, -0.01, 1.01); // a margin keeps perfect curves off the frame
         plot.Title(title);
         plot.XLabel("False positive rate (1 - specificity)");
         plot.YLabel("True positive rate (sensitivity)");

@@ -14,15 +14,15 @@ public class EvaluationTests
 {
     private const int Records = 40;
 
-    private static InMemoryPreparedDataset Data(ResNet1dConfig config, int seed, string name = "test")
+    private static InMemoryPreparedDataset Data(ResNet1dConfig config, int seed, IReadOnlyDictionary<string, int>? skipped = null)
     {
         var random = new Random(seed);
         int per = config.LeadCount * config.InputLength;
         float[] signals = Enumerable.Range(0, Records * per).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
         float[] labels = Enumerable.Range(0, Records * config.ClassCount).Select(_ => random.NextDouble() < 0.3 ? 1f : 0f).ToArray();
         string[] ids = Enumerable.Range(0, Records).Select(i => $"r{i}").ToArray();
-        return new InMemoryPreparedDataset(name, signals, labels, ids, ids, ids.Select(_ => (double?)null).ToArray(), ids.Select(_ => Sex.Unknown).ToArray(),
-            config.LeadNames, config.ClassNames, config.SampleRate, config.InputLength);
+        return new InMemoryPreparedDataset("test", signals, labels, ids, ids, ids.Select(_ => (double?)null).ToArray(), ids.Select(_ => Sex.Unknown).ToArray(),
+            config.LeadNames, config.ClassNames, config.SampleRate, config.InputLength, skipped);
     }
 
     private static double PairwiseAuroc(IReadOnlyList<float> scores, IReadOnlyList<bool> labels)
@@ -122,7 +122,7 @@ public class EvaluationTests
         using var dir = new TempDir();
         using var model = TestModels.Random(TestModels.Tiny, 23);
         using var a = Data(TestModels.Tiny, 4);
-        using var b = Data(TestModels.Tiny, 5);
+        using var b = Data(TestModels.Tiny, 5, new Dictionary<string, int> { ["missing-file"] = 2 });
         var options = new EvaluateOptions("m", ["x"]) { BootstrapResamples = 50 };
         var report = new EvaluationReport("m.safetensors", Info.DataSpecs,
             [Evaluation.Evaluate(model, Info, a, "ptbxl:/data/ptb-xl@test", options), Evaluation.Evaluate(model, Info, b, "cpsc2018:/data/cpsc", options)],
@@ -146,7 +146,9 @@ public class EvaluationTests
         Assert.Equal(report.Datasets[1].Classes[4].Auroc.Estimate, datasets[1].GetProperty("classes")[4].GetProperty("auroc").GetDouble());
         string text = report.FormatTable();
         Assert.Contains("ptbxl:/data/ptb-xl@test (in-dist)", text);
-        Assert.Contains("macro", text);
+        Assert.Contains($"(n = {Records})", text);
+        Assert.Contains($"(n = {Records}, 2 skipped)", text);
+        Assert.Equal(2, datasets[1].GetProperty("skipped").GetProperty("missing-file").GetInt32());
     }
 
     [Fact]

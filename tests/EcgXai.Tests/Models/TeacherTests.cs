@@ -104,4 +104,36 @@ public class TeacherTests
         Assert.Equal(corrupt, e.Path);
         Assert.Contains("not a loadable ONNX model", e.Message);
     }
+
+    [Fact]
+    public void ChannelsLastOnnxInputIsTransposedAndMetadataNamesClasses()
+    {
+        using var dir = new TempDir();
+        string path = dir.File("keras-like.onnx");
+        // (batch, 64 samples, 3 leads) -> mean over time -> (batch, 3)
+        File.WriteAllBytes(path, TinyOnnx.ReduceMean([0, 64, 3], [0, 3], 1, new Dictionary<string, string> { ["class_names"] = "AF, RBBB,ST" }));
+        using var teacher = TeacherLoader.Load(path, new TeacherOptions(TeacherOutput.Probabilities));
+        Assert.Equal((3, 64), (teacher.LeadCount, teacher.InputLength));
+        Assert.Equal(["AF", "RBBB", "ST"], teacher.ClassNames);
+        using var x = rand(4, 3, 64);
+        using var y = teacher.Predict(x);
+        Assert.True(MaxError(y, x.mean([2])) < 1e-6);
+        Assert.Contains("expects input (batch, 3, 64)", Assert.Throws<EcgXaiException>(() => teacher.Predict(rand(4, 64, 3))).Message);
+    }
+
+    [Fact]
+    public void DynamicLengthChannelsFirstOnnxNeedsClassNamesForUnusualWidths()
+    {
+        using var dir = new TempDir();
+        string path = dir.File("dynamic.onnx");
+        // (batch, 2 leads, any length) -> mean over time -> (batch, 2)
+        File.WriteAllBytes(path, TinyOnnx.ReduceMean([0, 2, 0], [0, 2], 2));
+        var e = Assert.Throws<EcgXaiException>(() => TeacherLoader.Load(path, new TeacherOptions()));
+        Assert.Contains("has 2 outputs and no 'class_names' metadata", e.Message);
+        using var teacher = TeacherLoader.Load(path, new TeacherOptions(ClassNames: ["AF", "SB"]));
+        Assert.Equal((2, (int?)null), (teacher.LeadCount, teacher.InputLength));
+        using var x = randn(3, 2, 50);
+        using var y = teacher.Predict(x);
+        Assert.True(MaxError(y, x.mean([2]).sigmoid()) < 1e-6);
+    }
 }
