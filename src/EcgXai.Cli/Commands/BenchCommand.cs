@@ -1,6 +1,7 @@
 namespace EcgXai.Cli.Commands;
 
 /// <summary><c>ecgxai bench KIND [options]</c>: runs one benchmark (data, synth, train, explain, ...).</summary>
+[Flags("json")]
 public sealed class BenchCommand : ICommand
 {
     /// <inheritdoc />

@@ -20,10 +20,14 @@ public sealed class SynthCommand : ICommand
     {
         string outDir = args.Required("out");
         string layout = args.Required("layout");
-        int records = args.Int("records", 1000);
-        string seedText = args.Option("seed") ?? "1";
+        string recordsText = args.Required("records");
+        string seedText = args.Required("seed");
         string preset = args.Option("preset") ?? "default";
         args.EnsureAllUsed();
+        if (!int.TryParse(recordsText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int records) || records < 1)
+        {
+            throw new UsageException($"--records expects a positive integer, got '{recordsText}'");
+        }
         if (!ulong.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out ulong seed))
         {
             throw new UsageException($"--seed expects a non-negative integer, got '{seedText}'");

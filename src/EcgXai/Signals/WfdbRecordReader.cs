@@ -129,7 +129,7 @@ public static class WfdbRecordReader
         {
             return header.SampleCount ?? 0;
         }
-        (int first, int count) = FileGroups(header).First();
+        (int first, int count) = FileGroups(header)[0];
         WfdbSignalSpec head = header.Signals[first];
         string file = header.SignalFilePath(head);
         long bytes;
@@ -144,8 +144,9 @@ public static class WfdbRecordReader
     }
 
     /// <summary>Runs of consecutive signals stored in the same file: (first signal, number of signals).</summary>
-    private static IEnumerable<(int First, int Count)> FileGroups(WfdbHeader header)
+    private static List<(int First, int Count)> FileGroups(WfdbHeader header)
     {
+        var groups = new List<(int First, int Count)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         IReadOnlyList<WfdbSignalSpec> signals = header.Signals;
         for (int first = 0; first < signals.Count;)
@@ -166,9 +167,10 @@ public static class WfdbRecordReader
             {
                 throw new InvalidRecordException(header.Path, "header", $"signals of file '{head.FileName}' are not consecutive");
             }
-            yield return (first, end - first);
+            groups.Add((first, end - first));
             first = end;
         }
+        return groups;
     }
 
     /// <summary>

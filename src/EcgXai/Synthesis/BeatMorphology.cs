@@ -72,7 +72,7 @@ internal static class BeatMorphology
         double tOnset = Math.Max(tOffset - tDuration, q0 + d + minimumSt);
         tDuration = tOffset - tOnset;
         Vector3 t = lbbb ? LbbbT : rbbb ? RbbbT : NormalT;
-        float tScale = (float)(patient.TAmplitude * Math.Sqrt(patient.QrsAmplitude));
+        float tScale = (float)(patient.TAmplitude * Math.Pow(patient.QrsAmplitude, 0.8));
         double s1 = tDuration / 5;
         double s2 = tDuration / 8;
         Add(tOnset + (2.5 * s1), s1, t, 0.6f * tScale);

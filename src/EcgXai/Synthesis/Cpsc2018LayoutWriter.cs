@@ -9,8 +9,9 @@ namespace EcgXai.Synthesis;
 /// The CPSC-2018 layout as distributed by the CinC Challenge: WFDB records <c>A0001</c>… at 500 Hz of 6–60 s
 /// (format 16, CinC header style with <c>#Age:</c>, <c>#Sex:</c> and <c>#Dx:</c> SNOMED CT codes, a <c>.waves</c>
 /// sidecar each) and <c>REFERENCE.csv</c> with up to three CPSC codes (1 normal, 2 AF, 3 I-AVB, 4 LBBB, 5 RBBB).
-/// SB and ST have no CPSC code: they are only in <c>#Dx</c>, and a record whose labels have no CPSC code at all is
-/// listed as 1, as CPSC-2018 did for rhythms outside its nine classes.
+/// SB and ST have no CPSC code: they are only in <c>#Dx</c>, and a record whose labels have none (SB or ST alone)
+/// has an empty First_label, so that the union of REFERENCE.csv and <c>#Dx</c> that the loader forms is exactly
+/// the record's labels (code 1 there would add NORM).
 /// </summary>
 internal sealed class Cpsc2018LayoutWriter(string directory) : ISyntheticLayoutWriter
 {
@@ -39,10 +40,6 @@ internal sealed class Cpsc2018LayoutWriter(string directory) : ISyntheticLayoutW
         for (int i = 0; i < patients.Count; i++)
         {
             var codes = patients[i].Labels.Select(SyntheticLabels.CpscCode).OfType<int>().ToList();
-            if (codes.Count == 0)
-            {
-                codes.Add(1);
-            }
             csv.Append(RecordId(i));
             for (int c = 0; c < 3; c++)
             {

@@ -14,6 +14,11 @@ internal static class NoiseGenerator
         double w = 2 * Math.PI / sampleRate;
         double mainsPhase = rng.Uniform(0, 2 * Math.PI);
         double driftRate = rng.Uniform(0.03, 0.1);
+        // sin(wt + phase) = sin(wt) cos(phase) + cos(wt) sin(phase): the three sinusoids are computed once per sample.
+        var resp = Phasor(n, w * respiratoryRate, 0);
+        var drift = Phasor(n, w * driftRate, 0);
+        var mainsWave = Phasor(n, w * levels.MainsFrequency, mainsPhase);
+        var normals = new double[n + 1];
         foreach (double[] e in electrodes)
         {
             double wander = levels.BaselineWander * scale * rng.Uniform(0.3, 1.0);
@@ -21,20 +26,42 @@ internal static class NoiseGenerator
             double driftPhase = rng.Uniform(0, 2 * Math.PI);
             double mains = levels.MainsAmplitude * scale * rng.NextDouble();
             double emg = levels.Emg * scale * rng.Uniform(0.5, 1.5);
-            for (int t = 0; t < n; t++)
-            {
-                e[t] += (wander * ((0.7 * Math.Sin((w * respiratoryRate * t) + respPhase)) + (0.3 * Math.Sin((w * driftRate * t) + driftPhase))))
-                    + (mains * Math.Sin((w * levels.MainsFrequency * t) + mainsPhase));
-            }
+            double rc = 0.7 * wander * Math.Cos(respPhase), rs = 0.7 * wander * Math.Sin(respPhase);
+            double dc = 0.3 * wander * Math.Cos(driftPhase), ds = 0.3 * wander * Math.Sin(driftPhase);
             if (emg > 0)
             {
-                for (int t = 0; t < n; t++)
-                {
-                    e[t] += emg * rng.Normal();
-                }
+                FillNormals(normals, rng);
+            }
+            for (int t = 0; t < n; t++)
+            {
+                e[t] += (rc * resp.Sin[t]) + (rs * resp.Cos[t]) + (dc * drift.Sin[t]) + (ds * drift.Cos[t])
+                    + (mains * mainsWave.Sin[t]) + (emg * normals[t]);
             }
         }
         AddMotionBursts(electrodes, sampleRate, levels, scale, rng);
+    }
+
+    private static (double[] Sin, double[] Cos) Phasor(int n, double omega, double phase)
+    {
+        var sin = new double[n];
+        var cos = new double[n];
+        for (int t = 0; t < n; t++)
+        {
+            (sin[t], cos[t]) = Math.SinCos((omega * t) + phase);
+        }
+        return (sin, cos);
+    }
+
+    /// <summary>Standard normals by the Box–Muller transform, both values of each pair used.</summary>
+    private static void FillNormals(double[] target, SynthRandom rng)
+    {
+        for (int t = 0; t + 1 < target.Length; t += 2)
+        {
+            double r = Math.Sqrt(-2.0 * Math.Log(1.0 - rng.NextDouble()));
+            (double s, double c) = Math.SinCos(2.0 * Math.PI * rng.NextDouble());
+            target[t] = r * c;
+            target[t + 1] = r * s;
+        }
     }
 
     private static void AddMotionBursts(double[][] electrodes, double sampleRate, NoiseSettings levels, double scale, SynthRandom rng)

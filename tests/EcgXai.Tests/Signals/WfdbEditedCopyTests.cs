@@ -1,11 +1,15 @@
+using System.Buffers.Binary;
 using EcgXai.IO;
 using EcgXai.Signals;
 using EcgXai.Tests.Support;
 
 namespace EcgXai.Tests.Signals;
 
-/// <summary>Damaged copies of a real record (made in a temp folder) give an <see cref="InvalidRecordException"/> naming the file and the problem.</summary>
-public class WfdbBadInputTests
+/// <summary>
+/// Edited copies of a real record (made in a temp folder): damaged ones give an <see cref="InvalidRecordException"/>
+/// naming the file and the problem; valid variants of the grammar read as WFDB defines them.
+/// </summary>
+public class WfdbEditedCopyTests
 {
     /// <summary>Copies test01_00s (format 16, 4 signals, 4000 samples) into <paramref name="dir"/> with an edited header.</summary>
     private static string CopyRecord(TempDir dir, Func<string, string>? editHeader = null)
@@ -135,5 +139,80 @@ public class WfdbBadInputTests
         var e = Assert.Throws<InvalidRecordException>(() => WfdbRecordReader.Read(dir.File("absent")));
         Assert.Equal("missing", e.Reason);
         Assert.StartsWith(dir.File("absent.hea") + ": ", e.Message);
+    }
+
+    [SkippableFact]
+    public void UnitsOtherThanAVoltageAreRefused()
+    {
+        using var dir = new TempDir();
+        string record = CopyRecord(dir, h => h.Replace("16 100/mV 16 0 -8", "16 100/mmHg 16 0 -8"));
+        var e = Assert.Throws<InvalidRecordException>(() => WfdbRecordReader.Read(record));
+        Assert.Equal("units", e.Reason);
+        Assert.StartsWith(record + ".hea: signal 1 (ECG 2): units 'mmHg'", e.Message);
+    }
+
+    [SkippableFact]
+    public void MicrovoltsAreConvertedToMillivolts()
+    {
+        using var dir = new TempDir();
+        EcgRecord mv = WfdbRecordReader.Read(CopyRecord(dir));
+        using var other = new TempDir();
+        EcgRecord uv = WfdbRecordReader.Read(CopyRecord(other, h => h.Replace("16 100/mV 16 0 -8", "16 100/uV 16 0 -8")));
+        Assert.Equal(mv.Lead(0).ToArray(), uv.Lead(0).ToArray());
+        for (int t = 0; t < mv.SampleCount; t++)
+        {
+            Assert.Equal(mv.Lead(1)[t] / 1000, uv.Lead(1)[t], 1e-9f);
+        }
+    }
+
+    [SkippableFact]
+    public void ZeroGainIsWfdbDefault200AndMissingSampleCountComesFromTheFile()
+    {
+        using var dir = new TempDir();
+        string record = CopyRecord(dir, h => h.Replace("test01_00s 4 500 4000", "test01_00s 4 500").Replace("16 100/mV 16 0 10", "16 0/mV 16 0 10"));
+        WfdbDigitalRecord digital = WfdbRecordReader.ReadDigital(record);
+        EcgRecord physical = WfdbRecordReader.Read(record);
+        Assert.Equal(4000, physical.SampleCount);
+        Assert.False(digital.Header.Signals[0].IsCalibrated);
+        Assert.Equal(digital.Samples[0][5] / 200f, physical.Lead(0)[5]);
+        Assert.Equal(digital.Samples[1][5] / 100f, physical.Lead(1)[5]);
+    }
+
+    [SkippableFact]
+    public void SignalsSplitOverTwoFilesWithAByteOffsetReadLikeTheOriginal()
+    {
+        using var dir = new TempDir();
+        string record = CopyRecord(dir);
+        WfdbDigitalRecord original = WfdbRecordReader.ReadDigital(record);
+        // Signals 0 and 1 stay interleaved in the .dat (the first 4 bytes of each 8-byte frame); signal 2 moves to
+        // a big-endian (format 61) file behind a 16-byte preamble; signal 3 is dropped.
+        File.WriteAllBytes(record + ".dat", [.. File.ReadAllBytes(record + ".dat").Chunk(8).SelectMany(frame => frame[..4])]);
+        byte[] third = new byte[16 + 4000 * 2];
+        for (int t = 0; t < 4000; t++)
+        {
+            BinaryPrimitives.WriteInt16BigEndian(third.AsSpan(16 + 2 * t), (short)original.Samples[2][t]);
+        }
+        File.WriteAllBytes(dir.File("third.dat"), third);
+        string header = File.ReadAllText(record + ".hea")
+            .Replace("test01_00s 4 500 4000", "test01_00s 3 500 4000")
+            .Replace("test01_00s.dat 16 100/mV 16 0 -57", "third.dat 61+16 100/mV 16 0 -57")
+            .Replace("test01_00s.dat 16 100/mV 16 0 -66 -401 0 ECG 4", "");
+        File.WriteAllText(record + ".hea", header);
+
+        WfdbDigitalRecord split = WfdbRecordReader.ReadDigital(record);
+        Assert.Equal(3, split.Samples.Count);
+        for (int s = 0; s < 3; s++)
+        {
+            Assert.Equal(original.Samples[s], split.Samples[s]);
+        }
+        Assert.Equal(WfdbFormat.Int16BigEndian, split.Header.Signals[2].Format);
+    }
+
+    [SkippableFact]
+    public void SignalsOfOneFileThatAreNotConsecutiveAreRefused()
+    {
+        using var dir = new TempDir();
+        string record = CopyRecord(dir, h => h.Replace("test01_00s.dat 16 100/mV 16 0 -8", "other.dat 16 100/mV 16 0 -8"));
+        AssertInvalid(record, "header", record + ".hea", "file 'test01_00s.dat' are not consecutive");
     }
 }
