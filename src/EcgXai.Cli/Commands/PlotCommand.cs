@@ -1,19 +1,18 @@
 using EcgXai.Reports;
-using EcgXai.Signals;
 
 namespace EcgXai.Cli.Commands;
 
-/// <summary><c>ecgxai plot RECORD --out FILE.png [--seconds S]</c>: draws a WFDB record on ECG paper.</summary>
+/// <summary><c>ecgxai plot RECORD --out FILE.png [--seconds S] [--rate HZ]</c>: draws a record on ECG paper.</summary>
 public sealed class PlotCommand : ICommand
 {
     /// <inheritdoc />
     public string Name => "plot";
 
     /// <inheritdoc />
-    public string Summary => "draw a WFDB record as a 12-lead ECG on paper (25 mm/s, 10 mm/mV) into a PNG";
+    public string Summary => "draw a record (WFDB, CPSC .mat, SPH .h5) as a 12-lead ECG on paper (25 mm/s, 10 mm/mV) into a PNG";
 
     /// <inheritdoc />
-    public string Usage => "ecgxai plot RECORD --out FILE.png [--seconds S]   (RECORD: path without extension or its .hea)";
+    public string Usage => "ecgxai plot RECORD --out FILE.png [--seconds S] [--rate HZ]   (RECORD: WFDB path without extension or its .hea, a CPSC-2018 .mat, or an SPH .h5 sampled at --rate, default 500)";
 
     /// <inheritdoc />
     public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
@@ -21,12 +20,13 @@ public sealed class PlotCommand : ICommand
         string record = args.Positionals.Count == 1 ? args.Positionals[0] : throw new UsageException("name exactly one record");
         string output = args.Required("out");
         double seconds = args.Double("seconds", 10);
+        double rate = args.Double("rate", 500);
         args.EnsureAllUsed();
-        if (!(seconds > 0))
+        if (!(seconds > 0) || !(rate > 0))
         {
-            throw new UsageException("--seconds must be positive");
+            throw new UsageException("--seconds and --rate must be positive");
         }
-        EcgPlot.Save(output, WfdbRecordReader.Read(record), new EcgPlotOptions(seconds));
+        EcgPlot.Save(output, PlotSource.Read(record, rate), new EcgPlotOptions(seconds));
         stdout.WriteLine($"wrote {Path.GetFullPath(output)}");
         return 0;
     }

@@ -50,6 +50,21 @@ public class EcgPlotTests
         Assert.False(File.Exists(dir.File("b.png")));
     }
 
+    [SkippableFact]
+    public void PlotSourceReadsWfdbMat5AndHdf5Records()
+    {
+        string mat = SharedData.Require("data/cpsc2018-original/A1980.mat");
+        string h5 = SharedData.Require("data/cinc2021-smoke/SPH/SPH00001.h5");
+        string cinc = SharedData.Require("data/cinc2021-smoke/CPSC_CPSC-Extra/A0002.mat");
+        string single = SharedData.Require("data/cinc2017/A00001.hea");
+        Assert.Equal(12, PlotSource.Read(mat, 500).LeadCount);
+        Assert.Equal(250, PlotSource.Read(h5, 250).SampleRate);
+        Assert.Equal("A0002", PlotSource.Read(cinc, 500).Id);
+        EcgRecord one = PlotSource.Read(single, 500);
+        Assert.Equal(300, one.SampleRate);
+        Assert.Equal((262 * 6, 40 * 6), PngSize(EcgPlot.RenderPng(one, new EcgPlotOptions())));
+    }
+
     [Fact]
     public void SynthVerbWritesALayoutAndRejectsBadOptions()
     {
