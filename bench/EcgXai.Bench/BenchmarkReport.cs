@@ -18,6 +18,9 @@ public sealed record BenchmarkReport(string Name, IReadOnlyList<KeyValuePair<str
         return JsonSerializer.Serialize(dict);
     }
 
+    /// <summary>What a bench verb prints: the one JSON line when <paramref name="json"/>, else <see cref="ToLines"/>.</summary>
+    public IEnumerable<string> Lines(bool json) => json ? [ToJson()] : ToLines();
+
     /// <summary>Human-readable lines, one figure each.</summary>
     public IEnumerable<string> ToLines() =>
         Figures.Select(f => $"{f.Key,-28} {(f.Value is double d ? d.ToString("G6", System.Globalization.CultureInfo.InvariantCulture) : f.Value)}");

@@ -27,7 +27,7 @@ public sealed class BenchTrainCommand : IBenchmarkCommand
             throw new UsageException("--batch and --steps must be at least 1");
         }
         BenchmarkReport report = TrainBenchmark.Run(batch, steps, device, seed);
-        foreach (string line in json ? [report.ToJson()] : report.ToLines())
+        foreach (string line in report.Lines(json))
         {
             stdout.WriteLine(line);
         }

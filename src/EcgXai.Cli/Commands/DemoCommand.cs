@@ -1,4 +1,5 @@
 using EcgXai.Demo;
+using EcgXai.IO;
 
 namespace EcgXai.Cli.Commands;
 
@@ -28,7 +29,7 @@ public sealed class DemoCommand : ICommand
             Device = args.Option("device"),
         };
         args.EnsureAllUsed();
-        var progress = new LineProgress<DemoProgress>(p => stderr.WriteLine($"[{p.Stage}] {p.Message}"));
+        var progress = new SynchronousProgress<DemoProgress>(p => stderr.WriteLine($"[{p.Stage}] {p.Message}"));
         DemoResult result = DemoPipeline.Run(options, progress);
         stdout.WriteLine($"teacher (eval/teacher):\n{result.Teacher.FormatTable()}");
         stdout.WriteLine($"student (eval/student):\n{result.Student.FormatTable()}");

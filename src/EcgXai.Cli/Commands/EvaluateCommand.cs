@@ -1,4 +1,5 @@
 using EcgXai.Eval;
+using EcgXai.IO;
 using EcgXai.Signals;
 
 namespace EcgXai.Cli.Commands;
@@ -38,7 +39,7 @@ public sealed class EvaluateCommand : ICommand
             Device = args.Option("device"),
         };
         args.EnsureAllUsed();
-        var progress = new Synchronous(p =>
+        var progress = new SynchronousProgress<EvaluationProgress>(p =>
         {
             if (p.Completed == p.Total)
             {
@@ -49,11 +50,5 @@ public sealed class EvaluateCommand : ICommand
         stdout.Write(report.FormatTable());
         stdout.WriteLine($"written to {report.OutputDirectory}");
         return 0;
-    }
-
-    /// <summary>Reports on the caller's thread so progress lines precede the table.</summary>
-    private sealed class Synchronous(Action<EvaluationProgress> report) : IProgress<EvaluationProgress>
-    {
-        public void Report(EvaluationProgress value) => report(value);
     }
 }

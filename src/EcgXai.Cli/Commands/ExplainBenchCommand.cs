@@ -22,15 +22,14 @@ public sealed class ExplainBenchCommand : IBenchmarkCommand
         var options = new ExplainBenchmarkOptions(args.Option("preset") ?? "ribeiro", args.Int("batch", 32), args.Int("repeats", 2));
         bool json = args.Flag("json");
         args.EnsureAllUsed();
-        BenchmarkReport report = ExplainBenchmark.Run(options, new Progress<string>(line => stderr.WriteLine(line)));
-        if (json)
-        {
-            stdout.WriteLine(report.ToJson());
-            return 0;
-        }
-        foreach (string line in report.ToLines())
+        BenchmarkReport report = ExplainBenchmark.Run(options, new EcgXai.IO.SynchronousProgress<string>(line => stderr.WriteLine(line)));
+        foreach (string line in report.Lines(json))
         {
             stdout.WriteLine(line);
+        }
+        if (json)
+        {
+            return 0;
         }
         var f = report.Figures.ToDictionary(p => p.Key, p => Convert.ToDouble(p.Value, CultureInfo.InvariantCulture));
         stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"lrp / forward",-28} {f["lrp_heatmap_s"] / f["forward_s"]:F2} (target <= 3.5)"));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EcgXai.Datasets;
+using EcgXai.IO;
 using EcgXai.Models;
 using EcgXai.Training;
 
@@ -58,9 +59,9 @@ public static class TrainingArgs
     /// <summary>Runs <paramref name="job"/>, printing progress to <paramref name="stderr"/> and the outcome to <paramref name="stdout"/>.</summary>
     public static int Run(TrainingJob job, TextWriter stdout, TextWriter stderr)
     {
-        var progress = new Synchronous<TrainingProgress>(p => stderr.WriteLine(Format(p)));
+        var progress = new SynchronousProgress<TrainingProgress>(p => stderr.WriteLine(Format(p)));
         int lastPercent = -1;
-        var dataProgress = new Synchronous<DatasetProgress>(p =>
+        var dataProgress = new SynchronousProgress<DatasetProgress>(p =>
         {
             int percent = p.Total == 0 ? 100 : (int)(100L * p.Completed / p.Total);
             if (percent / 25 != lastPercent / 25 || p.Completed == p.Total)
@@ -88,10 +89,5 @@ public static class TrainingArgs
             text += $" ETA {(int)eta.TotalHours}:{eta.Minutes:D2}:{eta.Seconds:D2}";
         }
         return text;
-    }
-
-    private sealed class Synchronous<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

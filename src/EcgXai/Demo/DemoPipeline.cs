@@ -66,7 +66,7 @@ public static class DemoPipeline
 
     private static TrainingResult Train(TrainingJob job, string role, IProgress<DemoProgress>? progress)
     {
-        var reporter = progress is null ? null : new StageReporter<TrainingProgress>(p =>
+        var reporter = progress is null ? null : new SynchronousProgress<TrainingProgress>(p =>
         {
             if (p.ValidationMacroAuroc is { } auroc)
             {
@@ -121,11 +121,5 @@ public static class DemoPipeline
                 top.Take(5).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c}: {statistics.Mean(c):F3}")))));
             return statistics;
         }
-    }
-
-    /// <summary>Reports synchronously on the calling thread (unlike <see cref="Progress{T}"/>, which posts).</summary>
-    private sealed class StageReporter<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

@@ -38,7 +38,7 @@ public static class Evaluation
             var results = new List<DatasetEvaluation>();
             foreach (string spec in options.DataSpecs)
             {
-                var prepareProgress = progress is null ? null : new Forward<DatasetProgress>(p => progress.Report(new EvaluationProgress("prepare/" + p.Stage, spec, p.Completed, p.Total)));
+                var prepareProgress = progress is null ? null : new SynchronousProgress<DatasetProgress>(p => progress.Report(new EvaluationProgress("prepare/" + p.Stage, spec, p.Completed, p.Total)));
                 using PreparedDataset data = DatasetPreparer.Prepare(spec, preprocess, config.ClassNames, options.CacheDirectory, null, prepareProgress);
                 results.Add(Evaluate(model, info, data, spec, options, progress));
             }
@@ -146,11 +146,5 @@ public static class Evaluation
     {
         string folder = Path.GetDirectoryName(Path.GetFullPath(modelPath))!;
         return Path.GetFileName(folder) == "models" ? Path.GetDirectoryName(folder)! : folder;
-    }
-
-    /// <summary>Reports synchronously on the caller's thread (unlike <see cref="Progress{T}"/>, which posts).</summary>
-    private sealed class Forward<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }
