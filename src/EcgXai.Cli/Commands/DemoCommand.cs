@@ -13,7 +13,7 @@ public sealed class DemoCommand : ICommand
     public string Summary => "end to end on built-in synthetic data: synth, cohort, train teacher, distil student, evaluate, rank AF concepts";
 
     /// <inheritdoc />
-    public string Usage => "ecgxai demo [--out DIR (runs/demo)] [--seed S] [--records N (2400)] [--shift-records N (600)] [--epochs N (8)] [--batch N (32)] [--device auto|cpu|cuda]";
+    public string Usage => "ecgxai demo [--out DIR (runs/demo)] [--seed S] [--records N (2400)] [--shift-records N (600)] [--epochs N (6)] [--batch N (32)] [--device auto|cpu|cuda]";
 
     /// <inheritdoc />
     public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)

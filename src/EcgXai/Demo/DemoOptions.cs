@@ -14,7 +14,7 @@ public sealed record DemoOptions(string OutDirectory)
     public int ShiftRecords { get; init; } = 600;
 
     /// <summary>Maximum training epochs of teacher and student (early stopping may end sooner).</summary>
-    public int Epochs { get; init; } = 8;
+    public int Epochs { get; init; } = 6;
 
     /// <summary>Mini-batch size.</summary>
     public int BatchSize { get; init; } = 32;
