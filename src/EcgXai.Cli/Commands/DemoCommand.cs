@@ -13,19 +13,22 @@ public sealed class DemoCommand : ICommand
     public string Summary => "end to end on built-in synthetic data: synth, cohort, train teacher, distil student, evaluate, rank AF concepts";
 
     /// <inheritdoc />
-    public string Usage => "ecgxai demo [--out DIR (runs/demo)] [--seed S] [--records N (2400)] [--shift-records N (600)] [--epochs N (6)] [--batch N (32)] [--device auto|cpu|cuda]";
+    public string Usage =>
+        $"ecgxai demo [--out DIR ({Defaults.OutDirectory})] [--seed S ({Defaults.Seed})] [--records N ({Defaults.TrainRecords})] " +
+        $"[--shift-records N ({Defaults.ShiftRecords})] [--epochs N ({Defaults.Epochs})] [--batch N ({Defaults.BatchSize})] [--device auto|cpu|cuda]";
+
+    private static DemoOptions Defaults { get; } = new("runs/demo");
 
     /// <inheritdoc />
     public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
     {
-        var defaults = new DemoOptions("runs/demo");
-        var options = new DemoOptions(args.Option("out") ?? defaults.OutDirectory)
+        var options = new DemoOptions(args.Option("out") ?? Defaults.OutDirectory)
         {
-            Seed = args.Int("seed", defaults.Seed),
-            TrainRecords = args.Int("records", defaults.TrainRecords),
-            ShiftRecords = args.Int("shift-records", defaults.ShiftRecords),
-            Epochs = args.Int("epochs", defaults.Epochs),
-            BatchSize = args.Int("batch", defaults.BatchSize),
+            Seed = args.Int("seed", Defaults.Seed),
+            TrainRecords = args.Int("records", Defaults.TrainRecords),
+            ShiftRecords = args.Int("shift-records", Defaults.ShiftRecords),
+            Epochs = args.Int("epochs", Defaults.Epochs),
+            BatchSize = args.Int("batch", Defaults.BatchSize),
             Device = args.Option("device"),
         };
         args.EnsureAllUsed();

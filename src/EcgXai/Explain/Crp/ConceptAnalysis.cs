@@ -22,9 +22,8 @@ public static class ConceptAnalysis
         {
             throw new ArgumentException($"batch size must be positive, got {batchSize}");
         }
-        var config = attributor.View.Config;
-        int channels = config.Filters[int.Parse(layer.Split('.')[1], System.Globalization.CultureInfo.InvariantCulture)];
-        var statistics = new ConceptStatistics(layer, config.ClassNames[target], channels);
+        int channels = attributor.ChannelsOf(layer);
+        var statistics = new ConceptStatistics(layer, attributor.View.Config.ClassNames[target], channels);
         int per = data.LeadCount * data.Length;
         for (int start = 0; start < records.Count; start += batchSize)
         {

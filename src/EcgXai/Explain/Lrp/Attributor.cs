@@ -44,6 +44,12 @@ public sealed class Attributor : IDisposable
     /// <summary>Name of the classifier input, the last unit's output, whose (channel, time) positions are the nodes.</summary>
     public string ClassifierInput => View.Blocks[^1].OutName;
 
+    /// <summary>Number of channels (concepts) of the recordable layer <paramref name="layer"/>.</summary>
+    public int ChannelsOf(string layer) =>
+        View.Blocks.FirstOrDefault(b => b.SumName == layer || b.OutName == layer) is { } block
+            ? View.Config.Filters[block.Index]
+            : throw new ArgumentException($"unknown layer '{layer}' (recordable: {string.Join(", ", RecordableLayers)})");
+
     /// <summary>Plain LRP heatmaps: row i explains record i of <paramref name="input"/> for class <paramref name="targets"/>[i].</summary>
     public Attribution Attribute(Tensor input, IReadOnlyList<int> targets, IEnumerable<string>? recordLayers = null) =>
         Attribute(input, targets.Select((t, i) => new AttributionRow(i, t)).ToArray(), recordLayers);
@@ -102,7 +108,7 @@ public sealed class Attributor : IDisposable
                 {
                     throw new ArgumentException($"cannot condition on unknown layer '{c.Layer}' (recordable: {string.Join(", ", RecordableLayers)})");
                 }
-                int channels = config.Filters[int.Parse(c.Layer.Split('.')[1], System.Globalization.CultureInfo.InvariantCulture)];
+                int channels = ChannelsOf(c.Layer);
                 if (c.Channels.Any(ch => ch < 0 || ch >= channels))
                 {
                     throw new ArgumentException($"condition on {c.Layer} names a channel outside [0, {channels})");
