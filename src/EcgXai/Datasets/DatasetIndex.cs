@@ -111,14 +111,15 @@ public sealed class DatasetIndex
     }
 
     /// <summary>
-    /// Writes the split of every entry to <c>runDirectory/data/splits.csv</c> (dataset, record_id, patient_id, split),
-    /// atomically, replacing the rows of this dataset and keeping those of other datasets of the run.
+    /// Writes the split of every entry to <c>runDirectory/data/splits.csv</c> (dataset, record_id, patient_id, split,
+    /// record_file: the file read, relative to the dataset folder, which shows e.g. the PTB-XL rate chosen), atomically,
+    /// replacing the rows of this dataset and keeping those of other datasets of the run.
     /// </summary>
     public void WriteSplits(string runDirectory)
     {
         string path = Path.Combine(runDirectory, "data", "splits.csv");
         string dataset = (Spec with { Split = null }).ToString();
-        var text = new StringBuilder("dataset,record_id,patient_id,split\n");
+        var text = new StringBuilder("dataset,record_id,patient_id,split,record_file\n");
         if (File.Exists(path))
         {
             CsvTable existing = CsvTable.Read(path);
@@ -129,7 +130,8 @@ public sealed class DatasetIndex
         }
         for (int i = 0; i < All.Count; i++)
         {
-            text.AppendJoin(',', CsvField(dataset), CsvField(All[i].Id), CsvField(All[i].PatientId), Splits[i].ToString().ToLowerInvariant()).Append('\n');
+            text.AppendJoin(',', CsvField(dataset), CsvField(All[i].Id), CsvField(All[i].PatientId), Splits[i].ToString().ToLowerInvariant(),
+                CsvField(Path.GetRelativePath(Spec.Path, All[i].RecordPath).Replace('\\', '/'))).Append('\n');
         }
         AtomicFile.WriteText(path, text.ToString());
     }
