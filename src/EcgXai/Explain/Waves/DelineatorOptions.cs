@@ -10,5 +10,5 @@ public sealed record DelineatorOptions(
     IReadOnlyList<string>? Leads = null,
     double QrsSlopeFraction = 0.02,
     double WaveFraction = 0.1,
-    double PWaveFraction = 0.05,
+    double PWaveFraction = 0.08,
     double IrregularRr = 0.08);
