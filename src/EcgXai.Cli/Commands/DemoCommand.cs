@@ -36,7 +36,7 @@ public sealed class DemoCommand : ICommand
         DemoResult result = DemoPipeline.Run(options, progress);
         stdout.WriteLine($"teacher (eval/teacher):\n{result.Teacher.FormatTable()}");
         stdout.WriteLine($"student (eval/student):\n{result.Student.FormatTable()}");
-        stdout.WriteLine($"AF concepts ranked over {result.AfConcepts.Records} AF records: {Path.Combine(result.OutDirectory, "explain", "af_concepts.csv")}");
+        stdout.WriteLine($"AF concepts ranked over {result.AfConcepts[0].Records} AF records: {Path.Combine(result.OutDirectory, "explain", "concepts", "statistics.csv")}");
         stdout.WriteLine($"run folder: {result.OutDirectory}");
         return 0;
     }
