@@ -18,8 +18,8 @@ namespace EcgXai.Demo;
 /// </summary>
 public static class DemoPipeline
 {
-    /// <summary>Runs the demo into <see cref="DemoOptions.OutDirectory"/>.</summary>
-    public static DemoResult Run(DemoOptions options, IProgress<DemoProgress>? progress = null)
+    /// <summary>Runs the demo into <see cref="DemoOptions.OutDirectory"/>; <paramref name="cancellation"/> stops it between (and inside) stages, keeping finished stages.</summary>
+    public static DemoResult Run(DemoOptions options, IProgress<DemoProgress>? progress = null, CancellationToken cancellation = default)
     {
         options.Validate();
         string root = Path.GetFullPath(options.OutDirectory);
@@ -27,6 +27,7 @@ public static class DemoPipeline
         string ptbxl = "ptbxl:" + Synthesize(Path.Combine(root, "data", "synthetic-ptbxl"), SyntheticLayout.PtbXl, options.TrainRecords, "default", options, progress);
         string shift = "cpsc2018:" + Synthesize(Path.Combine(root, "data", "synthetic-cpsc-shift"), SyntheticLayout.Cpsc2018, options.ShiftRecords, "shift", options, progress);
 
+        cancellation.ThrowIfCancellationRequested();
         var cohort = CohortReport.Create(new CohortOptions([ptbxl, shift], root));
         foreach (string line in cohort.ToLines())
         {
@@ -34,7 +35,7 @@ public static class DemoPipeline
         }
 
         var training = new TrainingOptions { Epochs = options.Epochs, BatchSize = options.BatchSize, Seed = options.Seed, Device = options.Device };
-        TrainingResult teacher = Train(new TrainingJob([ptbxl], ResNet1dConfig.Compact, Path.Combine(root, "teacher"), training) { CacheDirectory = cache }, "teacher", progress);
+        TrainingResult teacher = Train(new TrainingJob([ptbxl], ResNet1dConfig.Compact, Path.Combine(root, "teacher"), training) { CacheDirectory = cache }, "teacher", progress, cancellation);
         TrainingResult student = Train(
             new TrainingJob([ptbxl], ResNet1dConfig.Compact, Path.Combine(root, "student"), training)
             {
@@ -42,12 +43,14 @@ public static class DemoPipeline
                 Teacher = new TeacherJob(teacher.BestModelPath, new TeacherOptions(), new DistillationOptions()),
             },
             "student",
-            progress);
+            progress,
+            cancellation);
 
-        EvaluationReport teacherEval = Evaluate(teacher.BestModelPath, [ptbxl + "@test", shift], Path.Combine(root, "eval", "teacher"), cache, options, "teacher", progress);
-        EvaluationReport studentEval = Evaluate(student.BestModelPath, [ptbxl + "@test", shift], Path.Combine(root, "eval", "student"), cache, options, "student", progress);
+        EvaluationReport teacherEval = Evaluate(teacher.BestModelPath, [ptbxl + "@test", shift], Path.Combine(root, "teacher"), cache, options, "teacher", progress, cancellation);
+        EvaluationReport studentEval = Evaluate(student.BestModelPath, [ptbxl + "@test", shift], Path.Combine(root, "student"), cache, options, "student", progress, cancellation);
+        cancellation.ThrowIfCancellationRequested();
 
-        IReadOnlyList<ConceptRow> concepts = RankAfConcepts(student.BestModelPath, shift, cache, options, root, progress);
+        IReadOnlyList<ConceptRow> concepts = RankAfConcepts(student.BestModelPath, shift, cache, options, root, progress, cancellation);
         return new DemoResult(root, teacherEval, studentEval, concepts);
     }
 
@@ -63,7 +66,7 @@ public static class DemoPipeline
         return directory;
     }
 
-    private static TrainingResult Train(TrainingJob job, string role, IProgress<DemoProgress>? progress)
+    private static TrainingResult Train(TrainingJob job, string role, IProgress<DemoProgress>? progress, CancellationToken cancellation)
     {
         var reporter = progress is null ? null : new SynchronousProgress<TrainingProgress>(p =>
         {
@@ -73,13 +76,14 @@ public static class DemoPipeline
                     $"epoch {p.Epoch}/{p.Epochs}: loss {p.Loss:F4}, validation macro AUROC {auroc:F3}, {p.SamplesPerSecond:F0} samples/s")));
             }
         });
-        TrainingResult result = TrainingPipeline.Run(job, reporter);
+        TrainingResult result = TrainingPipeline.Run(job, reporter, cancellation: cancellation);
         progress?.Report(new DemoProgress(role, string.Create(CultureInfo.InvariantCulture,
             $"best epoch {result.BestEpoch}, validation macro AUROC {result.BestValidationMacroAuroc:F3}: {result.BestModelPath}")));
         return result;
     }
 
-    private static EvaluationReport Evaluate(string model, IReadOnlyList<string> specs, string outDirectory, string cache, DemoOptions options, string role, IProgress<DemoProgress>? progress)
+    private static EvaluationReport Evaluate(string model, IReadOnlyList<string> specs, string outDirectory, string cache, DemoOptions options, string role,
+        IProgress<DemoProgress>? progress, CancellationToken cancellation)
     {
         EvaluationReport report = Evaluation.Run(new EvaluateOptions(model, specs)
         {
@@ -87,7 +91,7 @@ public static class DemoPipeline
             CacheDirectory = cache,
             Seed = options.Seed,
             Device = options.Device,
-        });
+        }, cancellation: cancellation);
         foreach (string line in report.FormatTable().Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             progress?.Report(new DemoProgress("evaluate " + role, line));
@@ -95,11 +99,12 @@ public static class DemoPipeline
         return report;
     }
 
-    private static IReadOnlyList<ConceptRow> RankAfConcepts(string modelPath, string spec, string cache, DemoOptions options, string root, IProgress<DemoProgress>? progress)
+    private static IReadOnlyList<ConceptRow> RankAfConcepts(string modelPath, string spec, string cache, DemoOptions options, string root, IProgress<DemoProgress>? progress,
+        CancellationToken cancellation)
     {
         var concepts = new ConceptOptions(modelPath, [spec], "AF", root) { CacheDirectory = cache, Device = options.Device, Seed = (ulong)options.Seed };
         var reporter = progress is null ? null : new SynchronousProgress<ConceptProgress>(p => progress.Report(new DemoProgress("explain", $"{p.Stage} {p.Done}/{p.Total} {p.Message}".TrimEnd())));
-        ConceptResult result = ConceptAnalysis.Run(concepts, reporter);
+        ConceptResult result = ConceptAnalysis.Run(concepts, reporter, cancellation);
         ConceptLayer classifierInput = result.State.Settings.Layers.Last(l => !l.Positions);
         IReadOnlyList<ConceptRow> ranking = result.Summary!.Ranking(classifierInput.Key);
         progress?.Report(new DemoProgress("explain", $"top AF concepts at {classifierInput.Key} (channel: mean normalised relevance): " + string.Join(", ",

@@ -16,8 +16,8 @@ public static class ConceptAnalysis
     /// <summary>Folder of the analysis inside a run folder.</summary>
     public static string DirectoryOf(string runDirectory) => Path.Combine(Path.GetFullPath(runDirectory), "explain", "concepts");
 
-    /// <summary>Runs the analysis (or one shard of it) with <paramref name="options"/>.</summary>
-    public static ConceptResult Run(ConceptOptions options, IProgress<ConceptProgress>? progress = null)
+    /// <summary>Runs the analysis (or one shard of it) with <paramref name="options"/>; <paramref name="cancellation"/> stops it between batches.</summary>
+    public static ConceptResult Run(ConceptOptions options, IProgress<ConceptProgress>? progress = null, CancellationToken cancellation = default)
     {
         options.Validate();
         ConceptRunConfig config = ConceptRunConfig.For(options, CompositeName(options));
@@ -31,7 +31,7 @@ public static class ConceptAnalysis
             var selected = Select(datasets, options);
             IReadOnlyList<(int Dataset, int Row)> records = options.Shard?.Select(selected) ?? selected;
             config.Save(Path.Combine(directory, ConceptRunConfig.FileName));
-            ConceptState state = Pass(explainer, datasets, records, target, settings, options.BatchSize, progress);
+            ConceptState state = Pass(explainer, datasets, records, target, settings, options.BatchSize, progress, cancellation);
             state.Save(Path.Combine(directory, StateFileName));
             return new ConceptResult(directory, state, options.Shard is null ? Finish(state, directory) : null);
         }
@@ -42,7 +42,7 @@ public static class ConceptAnalysis
     }
 
     /// <summary>Merges the states of every shard of one analysis into <see cref="ConceptMergeOptions.OutDirectory"/> and writes the tables.</summary>
-    public static ConceptResult Merge(ConceptMergeOptions options, IProgress<ConceptProgress>? progress = null)
+    public static ConceptResult Merge(ConceptMergeOptions options, IProgress<ConceptProgress>? progress = null, CancellationToken cancellation = default)
     {
         if (options.Parts.Count == 0)
         {
@@ -50,6 +50,7 @@ public static class ConceptAnalysis
         }
         var configs = options.Parts.Select(p => ConceptRunConfig.Load(Path.Combine(DirectoryOf(p), ConceptRunConfig.FileName))).ToArray();
         CheckParts(options.Parts, configs);
+        cancellation.ThrowIfCancellationRequested();
         var states = options.Parts.Select(p => ConceptState.Load(Path.Combine(DirectoryOf(p), StateFileName))).ToArray();
         progress?.Report(new ConceptProgress("merge", states.Length, states.Length, $"merging {states.Length} parts"));
         ConceptState state = ConceptState.Merge(states);
@@ -139,11 +140,12 @@ public static class ConceptAnalysis
 
     /// <summary>One walk per batch of records of one dataset; every aggregated node recorded at once.</summary>
     private static ConceptState Pass(ConceptExplainer explainer, IReadOnlyList<PreparedDataset> datasets, IReadOnlyList<(int Dataset, int Row)> records,
-        int target, ConceptSettings settings, int batchSize, IProgress<ConceptProgress>? progress)
+        int target, ConceptSettings settings, int batchSize, IProgress<ConceptProgress>? progress, CancellationToken cancellation)
     {
         var state = ConceptState.Empty(settings, datasets.Select(d => d.Name));
         for (int start = 0; start < records.Count;)
         {
+            cancellation.ThrowIfCancellationRequested();
             int dataset = records[start].Dataset;
             int[] rows = records.Skip(start).Take(batchSize).TakeWhile(r => r.Dataset == dataset).Select(r => r.Row).ToArray();
             PreparedDataset data = datasets[dataset];
