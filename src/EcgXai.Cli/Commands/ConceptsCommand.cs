@@ -54,7 +54,12 @@ public sealed class ConceptsCommand : Verb<ConceptOptions>
         {
             throw new UsageException("--shard: " + e.Message);
         }
-        var options = new ConceptOptions(parse.GetRequiredValue(model), SharedOptions.RequireExisting(parse.GetRequiredValue(data)), parse.GetRequiredValue(target), parse.GetRequiredValue(output))
+        string modelPath = parse.GetRequiredValue(model);
+        if (!File.Exists(modelPath))
+        {
+            throw new IO.EcgXaiException(modelPath, "model file not found");
+        }
+        var options = new ConceptOptions(modelPath, SharedOptions.RequireExisting(parse.GetRequiredValue(data)), parse.GetRequiredValue(target), parse.GetRequiredValue(output))
         {
             Layers = SharedOptions.NullIfEmpty(parse.GetValue(layers)),
             Positions = !parse.GetValue(noPositions),

@@ -15,6 +15,14 @@ public sealed class MergeCommand : Verb<ConceptMergeOptions>
         : base("merge", "combine the shards of a concept analysis exactly (sums, moments, top-k lists) and write the tables of one run",
             "ecgxai merge --out runs/demo runs/demo/parts/0 runs/demo/parts/1 runs/demo/parts/2")
     {
+        // A token like --x would otherwise be taken as a part folder.
+        parts.Validators.Add(result =>
+        {
+            foreach (string token in result.Tokens.Select(t => t.Value).Where(t => t.StartsWith('-')))
+            {
+                result.AddError($"Unrecognized command or argument '{token}'.");
+            }
+        });
         Use(output);
         Use(parts);
         Use(device);
