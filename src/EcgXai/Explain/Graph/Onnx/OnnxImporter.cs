@@ -41,14 +41,16 @@ public sealed class OnnxImporter
     private readonly Dictionary<NodeProto, NodeProto[]> stackOf = [];
     private readonly HashSet<NodeProto> absorbed = [];
     private readonly GraphBuilder builder;
+    private readonly Device device;
 
-    private OnnxImporter(string path, GraphProto onnx, OnnxImportOptions options)
+    private OnnxImporter(string path, GraphProto onnx, ModelLoadOptions options)
     {
         this.path = path;
         this.onnx = onnx;
+        device = options.Device ?? TorchDevice.Resolve();
         foreach (TensorProto initializer in onnx.Initializer)
         {
-            constants[initializer.Name] = OnnxTensors.ToTensor(initializer, path);
+            constants[initializer.Name] = OnDevice(OnnxTensors.ToTensor(initializer, path));
         }
         var (input, leads, length) = GraphInput(options);
         builder = new GraphBuilder(input, [leads, length]);
@@ -72,13 +74,13 @@ public sealed class OnnxImporter
     }
 
     /// <summary>
-    /// Reads the ONNX file at <paramref name="path"/> and returns its graph (which owns its tensors), with metadata from
-    /// the file, a <c>config.json</c> beside it or <paramref name="options"/>. Throws <see cref="EcgXaiException"/> naming
+    /// Reads the ONNX file at <paramref name="path"/> and returns its graph (which owns its tensors) on the options' device,
+    /// with metadata from the file, a <c>config.json</c> beside it or <paramref name="options"/>. Throws <see cref="EcgXaiException"/> naming
     /// the file for a missing or unreadable file, an unsupported op or layout, or metadata that does not fit the model.
     /// </summary>
-    public static ModelGraph Import(string path, OnnxImportOptions? options = null)
+    public static ModelGraph Import(string path, ModelLoadOptions? options = null)
     {
-        options ??= new OnnxImportOptions();
+        options ??= new ModelLoadOptions();
         ModelProto model = Parse(path);
         using var scope = NewDisposeScope();
         try
@@ -124,7 +126,7 @@ public sealed class OnnxImporter
             : throw new EcgXaiException(path, "not an ONNX model: it has no graph nodes");
     }
 
-    private (string Name, long Leads, long Length) GraphInput(OnnxImportOptions options)
+    private (string Name, long Leads, long Length) GraphInput(ModelLoadOptions options)
     {
         ValueInfoProto[] inputs = onnx.Input.Where(i => !constants.ContainsKey(i.Name)).ToArray();
         if (inputs.Length != 1)
@@ -187,7 +189,7 @@ public sealed class OnnxImporter
         {
             if (node.OpType == "Constant" && node.Domain.Length == 0)
             {
-                constants[node.Output[0]] = ConstantValue(node);
+                constants[node.Output[0]] = OnDevice(ConstantValue(node));
                 continue;
             }
             string name = builder.Add(Map(node, names[node]));
@@ -361,7 +363,7 @@ public sealed class OnnxImporter
         if (biasOf.TryGetValue(node, out NodeProto? add))
         {
             string constant = add.Input.First(i => i != node.Output[0]);
-            bias = Bias(add, constants.TryGetValue(constant, out Tensor? c) ? c : ConstantValue(producer[constant]), weight.shape[0]);
+            bias = Bias(add, constants.TryGetValue(constant, out Tensor? c) ? c : OnDevice(ConstantValue(producer[constant])), weight.shape[0]);
         }
         return new LinearNode(name, In(node, 0), weight, bias);
     }
@@ -381,6 +383,9 @@ public sealed class OnnxImporter
         }
         return Sum(name, summands);
     }
+
+    /// <summary>A floating-point constant moved to the graph's device (integer constants, read as shapes and axes, stay on the CPU).</summary>
+    private Tensor OnDevice(Tensor t) => t.is_floating_point() ? t.to(device) : t;
 
     /// <summary>The axes of an Unsqueeze or ReduceSum: the <c>axes</c> attribute (opset &lt; 13) or the constant second input.</summary>
     private long[] Axes(NodeProto node) =>

@@ -31,7 +31,7 @@ public static class OnnxMetadata
     /// <param name="options">Fallbacks for what neither the file nor config.json states.</param>
     /// <param name="leads">Input channels of the model, or null when dynamic.</param>
     /// <param name="classes">Output width of the model, or null when dynamic.</param>
-    public static GraphMetadata Resolve(string path, ModelProto model, OnnxImportOptions options, int? leads, int? classes)
+    public static GraphMetadata Resolve(string path, ModelProto model, ModelLoadOptions options, int? leads, int? classes)
     {
         var props = model.MetadataProps.GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
         string configPath = Checkpoint.ConfigPathBeside(path);

@@ -169,7 +169,7 @@ public class OnnxImporterTests
         using var dir = new TempDir();
         string path = Small(dir, "m.onnx", (OnnxMetadata.SampleRateKey, "250"), (OnnxMetadata.LeadsKey, "[\"I\", \"II\"]"));
         File.WriteAllText(dir.File("config.json"), """{"sample_rate": 500, "lead_names": ["V1", "V2"], "class_names": ["AF", "SB", "ST"]}""");
-        var options = new OnnxImportOptions(SampleRate: 100, LeadNames: ["x", "y"], ClassNames: ["p", "q", "r"]);
+        var options = new ModelLoadOptions(SampleRate: 100, LeadNames: ["x", "y"], ClassNames: ["p", "q", "r"]);
 
         using (ModelGraph graph = OnnxImporter.Import(path, options))
         {
@@ -217,7 +217,7 @@ public class OnnxImporterTests
         Assert.Contains("3 lead names (I,II,III) for a model with 2 input channels", Assert.Throws<EcgXaiException>(() => OnnxImporter.Import(leads)).Message);
         string rate = Small(dir, "rate.onnx", (OnnxMetadata.SampleRateKey, "fast"));
         Assert.Contains("is not a positive sampling rate", Assert.Throws<EcgXaiException>(() => OnnxImporter.Import(rate)).Message);
-        var classes = Assert.Throws<EcgXaiException>(() => OnnxImporter.Import(Small(dir, "classes.onnx"), new OnnxImportOptions(ClassNames: ["AF"])));
+        var classes = Assert.Throws<EcgXaiException>(() => OnnxImporter.Import(Small(dir, "classes.onnx"), new ModelLoadOptions(ClassNames: ["AF"])));
         Assert.Contains("1 class names (AF) for a model with 3 outputs", classes.Message);
         File.WriteAllText(dir.File("junk.onnx"), "not a protobuf");
         Assert.Contains("not an ONNX model", Assert.Throws<EcgXaiException>(() => OnnxImporter.Import(dir.File("junk.onnx"))).Message);
