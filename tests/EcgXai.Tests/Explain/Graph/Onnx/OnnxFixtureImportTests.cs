@@ -4,6 +4,7 @@ using EcgXai.Explain.Graph.Onnx;
 using EcgXai.IO;
 using EcgXai.Models;
 using EcgXai.Tests.Support;
+using Onnx;
 using static TorchSharp.torch;
 
 namespace EcgXai.Tests.Explain.Graph.Onnx;
@@ -44,6 +45,25 @@ public class OnnxFixtureImportTests
         {
             t.Dispose();
         }
+    }
+
+    [SkippableTheory]
+    [InlineData("cnn-epsilon-plus-flat")]
+    [InlineData("xresnet-crp-branch")]
+    public void LrpGraphOnnxInitializersAreTheSafetensorsWeightsInFloat64(string name)
+    {
+        string onnx = SharedData.Require($"fixtures/lrp-graph/{name}.onnx");
+        var (tensors, _) = SafeTensors.Read(Path.ChangeExtension(onnx, ".safetensors"));
+        using var scope = NewDisposeScope();
+        var initializers = ModelProto.Parser.ParseFrom(File.ReadAllBytes(onnx)).Graph.Initializer
+            .ToDictionary(i => i.Name, i => OnnxTensors.ToTensor(i, onnx));
+        string[] weights = tensors.Keys.Where(k => !k.StartsWith("ref.", StringComparison.Ordinal) && !k.EndsWith("num_batches_tracked", StringComparison.Ordinal)).Order().ToArray();
+        Assert.Equal(weights, initializers.Keys.Order());
+        Assert.All(weights, w =>
+        {
+            Assert.Equal(ScalarType.Float64, initializers[w].dtype);
+            Assert.True(initializers[w].allclose(tensors[w], rtol: 0, atol: 0), w);
+        });
     }
 
     [SkippableFact]
