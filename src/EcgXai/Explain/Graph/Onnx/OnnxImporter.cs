@@ -18,8 +18,9 @@ namespace EcgXai.Explain.Graph.Onnx;
 /// Flatten, <c>Gemm</c> and <c>MatMul</c> (with the <c>Add</c> of a constant bias that follows it) → Linear,
 /// <c>Dropout</c> and <c>Identity</c> → Identity. zennit's stacked sum — <c>Unsqueeze</c>s of the summands on a new axis,
 /// <c>Concat</c> on it, <c>ReduceSum</c> over it without keeping it — becomes one Add node named after the
-/// <c>ReduceSum</c> (<c>/blocks.0/sum/ReduceSum</c> → <c>blocks.0.sum</c>). Any other op is refused naming the node,
-/// its op type and the supported ops.
+/// <c>ReduceSum</c> (<c>/blocks.0/sum/ReduceSum</c> → <c>blocks.0.sum</c>). Integer shape arithmetic of constants
+/// (<c>Shape</c>, <c>Gather</c>, <c>Unsqueeze</c>, <c>Concat</c>: a flatten for a dynamic batch) is evaluated at import
+/// (<see cref="OnnxShapeFolding"/>). Any other op is refused naming the node, its op type and the supported ops.
 /// </remarks>
 public sealed class OnnxImporter
 {
@@ -28,7 +29,7 @@ public sealed class OnnxImporter
     [
         "Conv", "BatchNormalization", "Relu", "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool", "Add", "Sum",
         "Concat", "Flatten", "Reshape", "Gemm", "MatMul", "Dropout", "Identity", "Constant",
-        "Unsqueeze + Concat + ReduceSum (stacked sum)",
+        "Unsqueeze + Concat + ReduceSum (stacked sum)", "Shape, Gather, Unsqueeze, Concat of constants (shape arithmetic)",
     ];
 
     private readonly string path;
@@ -40,6 +41,7 @@ public sealed class OnnxImporter
     private readonly Dictionary<NodeProto, NodeProto> biasOf = [];
     private readonly Dictionary<NodeProto, NodeProto[]> stackOf = [];
     private readonly HashSet<NodeProto> absorbed = [];
+    private readonly HashSet<NodeProto> folded = [];
     private readonly GraphBuilder builder;
     private readonly Device device;
 
@@ -153,11 +155,20 @@ public sealed class OnnxImporter
         return (input.Name, dims[1].DimValue, length);
     }
 
-    /// <summary>Finds the stacked sums (Unsqueezes + Concat + ReduceSum) and the MatMul + Add pairs, which become one node each.</summary>
+    /// <summary>
+    /// Finds the shape arithmetic evaluated at import (<see cref="OnnxShapeFolding"/>), the stacked sums (Unsqueezes +
+    /// Concat + ReduceSum) and the MatMul + Add pairs, which become one node each.
+    /// </summary>
     private void FindFusions()
     {
         foreach (NodeProto node in onnx.Node)
         {
+            if (node.Domain.Length == 0 && OnnxShapeFolding.Ops.Contains(node.OpType)
+                && (node.OpType == "Shape" || node.Input.All(i => i.Length == 0 || IsConstant(i))))
+            {
+                folded.Add(node);
+                continue;
+            }
             if (node.OpType == "ReduceSum" && Single(node.Input[0], "Concat") is { } concat
                 && concat.Input.Select(i => Single(i, "Unsqueeze")).ToArray() is var unsqueezes && unsqueezes.All(u => u is not null))
             {
@@ -167,8 +178,8 @@ public sealed class OnnxImporter
             }
             if (node.OpType == "Add" && node.Input.Count == 2)
             {
-                int c = constants.ContainsKey(node.Input[1]) || producer.GetValueOrDefault(node.Input[1])?.OpType == "Constant" ? 1 : 0;
-                if (Single(node.Input[1 - c], "MatMul") is { } matmul && (c == 1 || constants.ContainsKey(node.Input[0]) || producer.GetValueOrDefault(node.Input[0])?.OpType == "Constant"))
+                int c = IsConstant(node.Input[1]) ? 1 : 0;
+                if (Single(node.Input[1 - c], "MatMul") is { } matmul && IsConstant(node.Input[c]))
                 {
                     biasOf[matmul] = node;
                     absorbed.Add(node);
@@ -176,6 +187,10 @@ public sealed class OnnxImporter
             }
         }
     }
+
+    /// <summary>True when <paramref name="value"/> is known at import: an initializer, a Constant, or folded shape arithmetic.</summary>
+    private bool IsConstant(string value) =>
+        constants.ContainsKey(value) || (producer.TryGetValue(value, out NodeProto? node) && (node.OpType == "Constant" || folded.Contains(node)));
 
     /// <summary>The node of <paramref name="op"/> producing <paramref name="value"/> when the value has no other reader.</summary>
     private NodeProto? Single(string value, string op) =>
@@ -190,6 +205,11 @@ public sealed class OnnxImporter
             if (node.OpType == "Constant" && node.Domain.Length == 0)
             {
                 constants[node.Output[0]] = OnDevice(ConstantValue(node));
+                continue;
+            }
+            if (folded.Contains(node))
+            {
+                constants[node.Output[0]] = OnnxShapeFolding.Fold(node, i => Const(node, i), i => builder.ShapeOf(In(node, i)));
                 continue;
             }
             string name = builder.Add(Map(node, names[node]));
@@ -209,7 +229,7 @@ public sealed class OnnxImporter
     /// </summary>
     private Dictionary<NodeProto, string> Names()
     {
-        NodeProto[] makers = onnx.Node.Where(n => !absorbed.Contains(n) && n.OpType != "Constant").ToArray();
+        NodeProto[] makers = onnx.Node.Where(n => !absorbed.Contains(n) && !folded.Contains(n) && n.OpType != "Constant").ToArray();
         string?[] paths = makers.Select(n => OnnxNodeNames.ModulePath(n.Name)).ToArray();
         var count = paths.OfType<string>().CountBy(p => p, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
         var names = new Dictionary<NodeProto, string>();
@@ -438,7 +458,7 @@ public sealed class OnnxImporter
         {
             return name;
         }
-        throw constants.ContainsKey(value) || producer.GetValueOrDefault(value)?.OpType == "Constant"
+        throw IsConstant(value)
             ? Unsupported(node, $"a constant as input {i} ('{value}'): that input must be computed from the model input")
             : Unsupported(node, $"input {i} ('{value}'), which is not computed by a supported op");
     }

@@ -32,8 +32,9 @@ public class OnnxImporterTests
 
     /// <summary>
     /// A model using every supported op: two conv branches (padding, stride 2 / dilation 2) with BatchNorm, summed by
-    /// Add, a zennit stacked sum and Sum; concatenated; average and max pools; global pools concatenated, Reshape;
-    /// MatMul + Add, Dropout, Gemm with transB 0, alpha and beta; Flatten on the way.
+    /// Add, a zennit stacked sum and Sum; concatenated; average and max pools; global pools concatenated, Reshape to
+    /// (batch, -1) through the exporter's shape arithmetic (Shape, Gather, Unsqueeze, Concat); MatMul + Add, Dropout,
+    /// Reshape to a constant (-1, 5), Flatten, Gemm with transB 0, alpha and beta.
     /// </summary>
     private static OnnxModelBuilder EveryOp(DataType type)
     {
@@ -58,10 +59,13 @@ public class OnnxImporterTests
         string gmax = b.Node("GlobalMaxPool", "/gmax/GlobalMaxPool", [max]);
         string gavg = b.Node("GlobalAveragePool", "/gavg/GlobalAveragePool", [max]);
         string head = b.Node("Concat", "/head/Concat", [gmax, gavg], Int("axis", 1));
-        string flat = b.Node("Reshape", "/head/Reshape", [head, b.Constant("/head/Constant", 0, -1)]);
+        string batch = b.Node("Gather", "/head/Gather", [b.Node("Shape", "/head/Shape", [head]), b.Scalar("/head/Constant", 0)], Int("axis", 0));
+        string target = b.Node("Concat", "/head/Concat_1", [b.Node("Unsqueeze", "/head/Unsqueeze", [batch, b.Constant("Constant_2", 0)]), b.Constant("Constant_3", -1)], Int("axis", 0));
+        string flat = b.Node("Reshape", "/head/Reshape", [head, target]);
         string hidden = b.Node("MatMul", "/fc/MatMul", [flat, b.Weight("fc.weight", [16, 5])]);
         hidden = b.Node("Add", "/fc/Add", [b.Weight("fc.bias", [5]), hidden]);
         hidden = b.Node("Dropout", "/drop/Dropout", [hidden]);
+        hidden = b.Node("Reshape", "/again/Reshape", [hidden, b.Constant("Constant_4", -1, 5)]);
         hidden = b.Node("Flatten", "/flat/Flatten", [hidden], Int("axis", 1));
         string logits = b.Node("Gemm", "/out/Gemm", [hidden, b.Weight("out.weight", [5, 2]), b.Weight("out.bias", [2])],
             Float("alpha", 0.5f), Float("beta", 2f), Int("transB", 0));
@@ -77,7 +81,7 @@ public class OnnxImporterTests
         using ModelGraph graph = OnnxImporter.Import(path);
 
         Assert.Equal(
-            ["stem", "bn", "relu", "block.left", "block.right", "block.add", "block.sum", "sum3", "cat", "avg", "max", "gmax", "gavg", "head.Concat", "head.Reshape", "fc", "drop", "flat", "out", "output"],
+            ["stem", "bn", "relu", "block.left", "block.right", "block.add", "block.sum", "sum3", "cat", "avg", "max", "gmax", "gavg", "head.Concat", "head.Reshape", "fc", "drop", "again", "flat", "out", "output"],
             graph.Nodes.Select(n => n.Name));
         Assert.Equal(["block.add", "block.left"], graph["block.sum"].Inputs);
         Assert.Equal(NodeKind.Add, graph["block.sum"].Kind);

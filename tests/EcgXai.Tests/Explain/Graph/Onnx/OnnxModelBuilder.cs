@@ -47,11 +47,19 @@ internal sealed class OnnxModelBuilder
         return name;
     }
 
-    /// <summary>Adds an int64 <c>Constant</c> node named <paramref name="name"/>; returns its output.</summary>
-    public string Constant(string name, params long[] values)
+    /// <summary>Adds an int64 <c>Constant</c> node named <paramref name="name"/> holding a 1-D tensor; returns its output.</summary>
+    public string Constant(string name, params long[] values) => Constant(name, values, scalar: false);
+
+    /// <summary>Adds an int64 <c>Constant</c> node named <paramref name="name"/> holding a scalar; returns its output.</summary>
+    public string Scalar(string name, long value) => Constant(name, [value], scalar: true);
+
+    private string Constant(string name, long[] values, bool scalar)
     {
         var tensor = new TensorProto { DataType = (int)DataType.Int64 };
-        tensor.Dims.Add(values.Length);
+        if (!scalar)
+        {
+            tensor.Dims.Add(values.Length);
+        }
         tensor.Int64Data.Add(values);
         var value = new AttributeProto { Name = "value", Type = AttributeProto.Types.AttributeType.Tensor, T = tensor };
         return Node("Constant", name, [], value);
