@@ -29,26 +29,26 @@ internal static class OnnxShapeFolding
                 }
                 return tensor([0L, .. shapeOf(0)]);
             case "Gather":
-            {
-                Tensor data = constant(0), indices = constant(1);
-                long axis = OnnxAttributes.Int(node, "axis", 0);
-                axis = axis < 0 ? axis + data.dim() : axis;
-                Tensor flat = indices.reshape(-1).to(ScalarType.Int64);
-                flat = where(flat < 0, flat + data.shape[axis], flat);
-                long[] shape = [.. data.shape[..(int)axis], .. indices.shape, .. data.shape[((int)axis + 1)..]];
-                return data.index_select(axis, flat).reshape(shape);
-            }
-            case "Unsqueeze":
-            {
-                Tensor data = constant(0);
-                long[] axes = OnnxAttributes.Ints(node, "axes") ?? constant(1).data<long>().ToArray();
-                long rank = data.dim() + axes.Length;
-                foreach (long axis in axes.Select(a => a < 0 ? a + rank : a).Order())
                 {
-                    data = data.unsqueeze(axis);
+                    Tensor data = constant(0), indices = constant(1);
+                    long axis = OnnxAttributes.Int(node, "axis", 0);
+                    axis = axis < 0 ? axis + data.dim() : axis;
+                    Tensor flat = indices.reshape(-1).to(ScalarType.Int64);
+                    flat = where(flat < 0, flat + data.shape[axis], flat);
+                    long[] shape = [.. data.shape[..(int)axis], .. indices.shape, .. data.shape[((int)axis + 1)..]];
+                    return data.index_select(axis, flat).reshape(shape);
                 }
-                return data;
-            }
+            case "Unsqueeze":
+                {
+                    Tensor data = constant(0);
+                    long[] axes = OnnxAttributes.Ints(node, "axes") ?? constant(1).data<long>().ToArray();
+                    long rank = data.dim() + axes.Length;
+                    foreach (long axis in axes.Select(a => a < 0 ? a + rank : a).Order())
+                    {
+                        data = data.unsqueeze(axis);
+                    }
+                    return data;
+                }
             default:
                 return cat(node.Input.Select((_, i) => constant(i)).ToArray(), OnnxAttributes.Int(node, "axis", 0));
         }
