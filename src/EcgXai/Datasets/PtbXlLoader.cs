@@ -40,17 +40,23 @@ public sealed partial class PtbXlLoader : IDatasetLoader
             Match dict = ScpDictionary().Match(CsvTable.Field(row, codes));
             if (recordId.Length == 0 || relative.Length == 0)
             {
-                skipped.Add("no-file-name");
+                skipped.Add(new SkippedRecord(recordId, database, "no-file-name", $"row of ecg_id '{recordId}' has no {table.Header[file]}"));
                 continue;
             }
             if (!dict.Success)
             {
-                skipped.Add("bad-labels");
+                skipped.Add(new SkippedRecord(recordId, database, "bad-labels", "scp_codes is not a dictionary of codes and likelihoods"));
                 continue;
             }
             if (!int.TryParse(CsvTable.Field(row, fold).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int foldNumber) || foldNumber is < 1 or > 10)
             {
-                skipped.Add("bad-fold");
+                skipped.Add(new SkippedRecord(recordId, database, "bad-fold", $"strat_fold '{CsvTable.Field(row, fold).Trim()}' is not 1–10"));
+                continue;
+            }
+            if (ContainedPath.TryResolve(root, relative + ".hea") is null)
+            {
+                skipped.Add(new SkippedRecord(recordId, database, ContainedPath.OutsideReason,
+                    $"{table.Header[file]} '{ContainedPath.Printable(relative)}' resolves outside the dataset folder {Path.GetFullPath(root)}"));
                 continue;
             }
             string[] scp = dict.Groups["key"].Captures.Select(c => c.Value).ToArray();
@@ -73,7 +79,7 @@ public sealed partial class PtbXlLoader : IDatasetLoader
                 [recordPath + ".hea", recordPath + ".dat"],
                 foldNumber));
         }
-        return new DatasetIndexContent(entries, skipped.ToDictionary(), unknown.ToDictionary(), sources);
+        return new DatasetIndexContent(entries, skipped.ToDictionary(), unknown.ToDictionary(), sources) { SkippedRecords = skipped.Records(), ReadableLabels = LabelMap.Expressible(LabelVocabulary.PtbXlScp) };
     }
 
     /// <inheritdoc />
