@@ -28,6 +28,7 @@ public sealed partial class PtbXlLoader : IDatasetLoader
             codes = table.Column("scp_codes"), fold = table.Column("strat_fold");
         int low = table.Column("filename_lr");
         int? high = targetRate is > 100 ? table.Column("filename_hr") : null;
+        string fileColumns = high is null ? "filename_lr" : "filename_hr or filename_lr";
         var sources = new List<string> { database };
         HashSet<string>? known = ReadStatements(root, sources);
         var skipped = new SkipCounter();
@@ -40,7 +41,7 @@ public sealed partial class PtbXlLoader : IDatasetLoader
             Match dict = ScpDictionary().Match(CsvTable.Field(row, codes));
             if (recordId.Length == 0 || relative.Length == 0)
             {
-                skipped.Add(new SkippedRecord(recordId, database, "no-file-name", $"row of ecg_id '{recordId}' has no {table.Header[file]}"));
+                skipped.Add(new SkippedRecord(recordId, database, "no-file-name", $"row of ecg_id '{recordId}' has no {fileColumns}"));
                 continue;
             }
             if (!dict.Success)
@@ -56,7 +57,7 @@ public sealed partial class PtbXlLoader : IDatasetLoader
             if (ContainedPath.TryResolve(root, relative + ".hea") is null)
             {
                 skipped.Add(new SkippedRecord(recordId, database, ContainedPath.OutsideReason,
-                    $"{table.Header[file]} '{ContainedPath.Printable(relative)}' resolves outside the dataset folder {Path.GetFullPath(root)}"));
+                    $"{fileColumns} '{ContainedPath.Printable(relative)}' resolves outside the dataset folder {Path.GetFullPath(root)}"));
                 continue;
             }
             string[] scp = dict.Groups["key"].Captures.Select(c => c.Value).ToArray();
