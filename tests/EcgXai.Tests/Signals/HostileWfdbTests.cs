@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using EcgXai.Cli.Commands;
 using EcgXai.IO;
 using EcgXai.Signals;
 using EcgXai.Tests.Support;
