@@ -7,8 +7,9 @@ namespace EcgXai.Datasets;
 
 /// <summary>
 /// PTB-XL: <c>ptbxl_database.csv</c> (every key of <c>scp_codes</c> counts, whatever its likelihood; <c>strat_fold</c>;
-/// sex 0 = male, 1 = female; age 300 = 90), WFDB records under <c>filename_lr</c> (target rate up to 100 Hz) or
-/// <c>filename_hr</c>; with <c>scp_statements.csv</c> present, codes it does not list are counted as unknown.
+/// sex 0 = male, 1 = female; age 300 = 90), WFDB records under <c>filename_hr</c> (500 Hz) when the target rate is
+/// above 100 Hz and that record's 500 Hz header exists, else under <c>filename_lr</c> (100 Hz, resampled to the target
+/// by the preprocessor); with <c>scp_statements.csv</c> present, codes it does not list are counted as unknown.
 /// </summary>
 public sealed partial class PtbXlLoader : IDatasetLoader
 {
@@ -25,7 +26,8 @@ public sealed partial class PtbXlLoader : IDatasetLoader
         CsvTable table = CsvTable.Read(database);
         int id = table.Column("ecg_id"), patient = table.Column("patient_id"), age = table.Column("age"), sex = table.Column("sex"),
             codes = table.Column("scp_codes"), fold = table.Column("strat_fold");
-        int file = table.Column(targetRate is <= 100 ? "filename_lr" : "filename_hr");
+        int low = table.Column("filename_lr");
+        int? high = targetRate is > 100 ? table.Column("filename_hr") : null;
         var sources = new List<string> { database };
         HashSet<string>? known = ReadStatements(root, sources);
         var skipped = new SkipCounter();
@@ -34,21 +36,27 @@ public sealed partial class PtbXlLoader : IDatasetLoader
         foreach (IReadOnlyList<string> row in table.Rows)
         {
             string recordId = DatasetText.Identifier(CsvTable.Field(row, id));
-            string relative = CsvTable.Field(row, file).Trim();
+            string relative = RecordFile(root, row, low, high);
             Match dict = ScpDictionary().Match(CsvTable.Field(row, codes));
             if (recordId.Length == 0 || relative.Length == 0)
             {
-                skipped.Add("no-file-name");
+                skipped.Add(new SkippedRecord(recordId, database, "no-file-name", $"row of ecg_id '{recordId}' has no {table.Header[file]}"));
                 continue;
             }
             if (!dict.Success)
             {
-                skipped.Add("bad-labels");
+                skipped.Add(new SkippedRecord(recordId, database, "bad-labels", "scp_codes is not a dictionary of codes and likelihoods"));
                 continue;
             }
             if (!int.TryParse(CsvTable.Field(row, fold).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int foldNumber) || foldNumber is < 1 or > 10)
             {
-                skipped.Add("bad-fold");
+                skipped.Add(new SkippedRecord(recordId, database, "bad-fold", $"strat_fold '{CsvTable.Field(row, fold).Trim()}' is not 1–10"));
+                continue;
+            }
+            if (ContainedPath.TryResolve(root, relative + ".hea") is null)
+            {
+                skipped.Add(new SkippedRecord(recordId, database, ContainedPath.OutsideReason,
+                    $"{table.Header[file]} '{ContainedPath.Printable(relative)}' resolves outside the dataset folder {Path.GetFullPath(root)}"));
                 continue;
             }
             string[] scp = dict.Groups["key"].Captures.Select(c => c.Value).ToArray();
@@ -71,11 +79,21 @@ public sealed partial class PtbXlLoader : IDatasetLoader
                 [recordPath + ".hea", recordPath + ".dat"],
                 foldNumber));
         }
-        return new DatasetIndexContent(entries, skipped.ToDictionary(), unknown.ToDictionary(), sources);
+        return new DatasetIndexContent(entries, skipped.ToDictionary(), unknown.ToDictionary(), sources) { SkippedRecords = skipped.Records(), ReadableLabels = LabelMap.Expressible(LabelVocabulary.PtbXlScp) };
     }
 
     /// <inheritdoc />
     public EcgRecord Read(DatasetEntry entry) => entry.Describe(WfdbRecordReader.Read(entry.RecordPath));
+
+    /// <summary>The row's <c>filename_hr</c> when <paramref name="high"/> is given and its header exists, else its <c>filename_lr</c>.</summary>
+    private static string RecordFile(string root, IReadOnlyList<string> row, int low, int? high)
+    {
+        if (high is { } column && CsvTable.Field(row, column).Trim() is { Length: > 0 } hr && File.Exists(Path.Combine(root, hr + ".hea")))
+        {
+            return hr;
+        }
+        return CsvTable.Field(row, low).Trim();
+    }
 
     private static HashSet<string>? ReadStatements(string root, List<string> sources)
     {

@@ -26,11 +26,12 @@ public sealed class BadInputTests
         string root = SyntheticData.Write(temp, SyntheticLayout.PtbXl, 6);
         File.Delete(SyntheticData.PtbXlHeader(root, 2));
         File.Delete(SyntheticData.PtbXlHeader(root, 5));
+        File.Delete(SyntheticData.PtbXlHeader(root, 5, lowRate: true));
 
         using PreparedDataset data = Prepare(root, temp);
 
-        Assert.Equal(["1", "3", "4", "6"], data.RecordIds);
-        Assert.Equal(new Dictionary<string, int> { ["missing-file"] = 2 }, data.SkippedByReason);
+        Assert.Equal(["1", "2", "3", "4", "6"], data.RecordIds); // 2 falls back to its 100 Hz record
+        Assert.Equal(new Dictionary<string, int> { ["missing-file"] = 1 }, data.SkippedByReason);
     }
 
     [Fact]

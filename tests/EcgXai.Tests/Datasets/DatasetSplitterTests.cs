@@ -58,7 +58,7 @@ public sealed class DatasetSplitterTests
         DatasetIndex.Load(DatasetSpec.Parse("sph:" + Path.Combine(root, "SPH"))).WriteSplits(run.Path);
         DatasetIndex.Load(DatasetSpec.Parse("challenge:" + root)).WriteSplits(run.Path);
         string[] lines = File.ReadAllLines(Path.Combine(run.Path, "data", "splits.csv"));
-        Assert.Equal("dataset,record_id,patient_id,split", lines[0]);
+        Assert.Equal("dataset,record_id,patient_id,split,record_file", lines[0]);
         Assert.Equal(1 + 9 + 70, lines.Length);
         string[][] challenge = lines.Skip(1).Select(l => l.Split(',')).Where(f => f[0] == "challenge:" + root).ToArray();
         Assert.Equal(70, challenge.Length);

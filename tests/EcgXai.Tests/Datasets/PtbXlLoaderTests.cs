@@ -1,5 +1,6 @@
 using EcgXai.Datasets;
 using EcgXai.Signals;
+using EcgXai.Synthesis;
 using EcgXai.Tests.Support;
 
 namespace EcgXai.Tests.Datasets;
@@ -58,5 +59,43 @@ public sealed class PtbXlLoaderTests
         Assert.Equal(0, data.Label(0, LabelMap.Labels.ToList().IndexOf("AF")));
         EcgRecord raw = WfdbRecordReader.Read(Path.Combine(root, "records100", "00000", "00001_lr"));
         Assert.Equal(raw.Samples, data.Signal(0).ToArray());
+    }
+
+    [SkippableFact]
+    public void TheRealRecords100FolderServesAModelAbove100HzFromItsLowRateFiles()
+    {
+        string root = SharedData.Require("data/ptbxl-records100");
+        DatasetIndex index = DatasetIndex.Load(DatasetSpec.Parse("ptbxl:" + root), 400);
+
+        Assert.Equal(698, index.All.Count);
+        Assert.All(index.All, e => Assert.Matches(@"records100[/\\]\d{5}[/\\]\d{5}_lr\.hea$", e.RecordPath));
+        Assert.Equal(100, index.All.Count(e => e.Labels.Contains("AF")));
+        Assert.Equal(Enumerable.Range(1, 10), index.All.Select(e => e.Fold!.Value).Distinct().Order());
+
+        using var cache = new TempDir();
+        using PreparedDataset test = DatasetPreparer.Prepare("ptbxl:" + root + "@test", PreprocessOptions.Ribeiro, LabelMap.Ribeiro, cache.Path);
+        Assert.Equal(index.All.Count(e => e.Fold == 10), test.Count + test.SkippedByReason.Values.Sum());
+        Assert.True(test.Count > 50, $"only {test.Count} fold-10 records prepared");
+        ReadOnlySpan<float> lead = test.Signal(0)[..4096];
+        Assert.True(lead[..48].IndexOfAnyExcept(0f) < 0 && lead[^48..].IndexOfAnyExcept(0f) < 0, "10 s at 400 Hz is 4000 samples, centre-padded to 4096");
+        Assert.True(lead[48..^48].IndexOfAnyExcept(0f) >= 0);
+    }
+
+    [Fact]
+    public void TheRateChoiceTakesHighRateFilesWhereTheyExistAndSaysWhichInTheRunFolder()
+    {
+        using var temp = new TempDir();
+        string root = SyntheticData.Write(temp, SyntheticLayout.PtbXl, 3);
+        File.Delete(SyntheticData.PtbXlHeader(root, 2));
+
+        string[] high = DatasetIndex.Load(DatasetSpec.Parse("ptbxl:" + root), 400).All.Select(e => e.RecordPath).ToArray();
+        string[] low = DatasetIndex.Load(DatasetSpec.Parse("ptbxl:" + root), 100).All.Select(e => e.RecordPath).ToArray();
+
+        Assert.Equal([SyntheticData.PtbXlHeader(root, 1), SyntheticData.PtbXlHeader(root, 2, lowRate: true), SyntheticData.PtbXlHeader(root, 3)], high);
+        Assert.Equal(Enumerable.Range(1, 3).Select(i => SyntheticData.PtbXlHeader(root, i, lowRate: true)), low);
+        using PreparedDataset data = DatasetPreparer.Prepare("ptbxl:" + root, PreprocessOptions.Ribeiro, LabelMap.Ribeiro, temp.File("cache"), temp.File("run"));
+        Assert.Equal(3, data.Count);
+        string[] rows = File.ReadAllLines(temp.File(Path.Combine("run", "data", "splits.csv")));
+        Assert.Equal(["records500/00000/00001_hr.hea", "records100/00000/00002_lr.hea", "records500/00000/00003_hr.hea"], rows.Skip(1).Select(r => r.Split(',')[^1]));
     }
 }

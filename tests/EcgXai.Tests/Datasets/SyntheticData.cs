@@ -14,7 +14,7 @@ internal static class SyntheticData
         return dir;
     }
 
-    /// <summary>The header of PTB-XL layout record <paramref name="ecgId"/> at 500 Hz.</summary>
-    public static string PtbXlHeader(string root, int ecgId) =>
-        Path.Combine(root, "records500", $"{ecgId / 1000 * 1000:D5}", $"{ecgId:D5}_hr.hea");
+    /// <summary>The header of PTB-XL layout record <paramref name="ecgId"/> at 500 Hz (at 100 Hz with <paramref name="lowRate"/>).</summary>
+    public static string PtbXlHeader(string root, int ecgId, bool lowRate = false) =>
+        Path.Combine(root, lowRate ? "records100" : "records500", $"{ecgId / 1000 * 1000:D5}", $"{ecgId:D5}_{(lowRate ? "lr" : "hr")}.hea");
 }

@@ -1,8 +1,12 @@
+using EcgXai.Datasets;
 using EcgXai.Eval;
 using EcgXai.Models;
+using EcgXai.Signals;
 using EcgXai.Synthesis;
 using EcgXai.Tests.Models;
 using EcgXai.Tests.Support;
+using EcgXai.Training;
+using static TorchSharp.torch;
 
 namespace EcgXai.Tests.Eval;
 
@@ -40,6 +44,38 @@ public class EvaluationRunTests
 
         var e = Assert.Throws<EcgXai.IO.EcgXaiException>(() => Evaluation.Run(options with { Leads = ["I", "II"] }));
         Assert.Contains("2 leads selected (I,II) for a model with 12 inputs", e.Message);
+    }
+
+    [Fact]
+    public void LeadsAreSelectedAndOrderedByNameToMatchTheModelInput()
+    {
+        using var dir = new TempDir();
+        string data = Path.Combine(dir.Path, "synthetic-ptbxl");
+        SyntheticDatasetWriter.Write(new SyntheticDatasetOptions(data, SyntheticLayout.PtbXl, 6, 5, SynthesisSettings.Default));
+        string modelPath = Path.Combine(dir.Path, "two-lead.safetensors");
+        ResNet1dConfig config = TestModels.Tiny with { LeadNames = ["V1", "II"] };
+        using var model = TestModels.Random(config, 8);
+        Checkpoint.Save(model, modelPath, new CheckpointInfo { DataSpecs = [$"ptbxl:{data}"] });
+        var options = new EvaluateOptions(modelPath, [$"ptbxl:{data}"]) { BootstrapResamples = 5, Device = "cpu", CacheDirectory = Path.Combine(dir.Path, "cache"), OutDirectory = dir.Path };
+        using PreparedDataset twelve = DatasetPreparer.Prepare($"ptbxl:{data}", new PreprocessOptions(LeadNames.Standard12, config.SampleRate, config.InputLength), config.ClassNames, options.CacheDirectory);
+
+        float[] Expected(params string[] leads)
+        {
+            int[] rows = leads.Select(l => LeadNames.Standard12.ToList().IndexOf(l)).ToArray();
+            float[] input = Enumerable.Range(0, twelve.Count).SelectMany(r => rows.SelectMany(l => twelve.Signal(r).Slice(l * twelve.Length, twelve.Length).ToArray())).ToArray();
+            using var noGrad = no_grad();
+            using Tensor output = model.forward(tensor(input, [twelve.Count, rows.Length, twelve.Length])).sigmoid();
+            return output.data<float>().ToArray();
+        }
+
+        float[] byModelNames = Evaluation.Run(options).Datasets[0].Probabilities;
+        float[] swapped = Evaluation.Run(options with { Leads = ["ii", "V1"] }).Datasets[0].Probabilities;
+        float[] limb = Evaluation.Run(options with { Leads = LeadNames.ParseList("I,aVF") }).Datasets[0].Probabilities;
+
+        Assert.Equal(Expected("V1", "II"), byModelNames, (a, b) => Math.Abs(a - b) < 1e-5f);
+        Assert.Equal(Expected("II", "V1"), swapped, (a, b) => Math.Abs(a - b) < 1e-5f);
+        Assert.Equal(Expected("I", "aVF"), limb, (a, b) => Math.Abs(a - b) < 1e-5f);
+        Assert.NotEqual(byModelNames, swapped);
     }
 
     private sealed class Recorder(List<string> stages) : IProgress<EvaluationProgress>

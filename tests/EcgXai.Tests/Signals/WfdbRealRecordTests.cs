@@ -14,6 +14,7 @@ public class WfdbRealRecordTests
         { "data/cinc2021-smoke/ChapmanShaoxing_Ningbo", -1 },
         { "data/cinc2021-smoke/G12EC", -1 },
         { "data/cinc2021-smoke/PTB_PTBXL", -1 },
+        { "data/ptbxl-records100/records100", 698 },
         { "data/ptbxl-sample/records100", 1 },
         { "data/ptbxl-sample/challenge2024/hr_gt", 30 },
         { "data/ptbxl-sample/challenge2024/lr_gt", 30 },
