@@ -19,9 +19,9 @@ public sealed class LrpRelevance : IRelevanceSource
     public IReadOnlyList<Tensor> Relevance(Tensor input, IReadOnlyList<int> targets, IReadOnlyList<IFlipPlace> places, IReadOnlyList<IFlipSession> sessions,
         IReadOnlyList<FeatureGrid> grids)
     {
-        string[] layers = places.Select(p => p.Name).Where(n => n != ModelPlaces.InputName).ToArray();
+        string[] layers = places.Select(p => p.Name).Where(n => n != GraphPlace.InputName).ToArray();
         using Attribution attribution = attributor.Attribute(input.to(attributor.ScalarType), targets, layers);
-        return places.Select((p, i) => grids[i].Relevance(p.Name == ModelPlaces.InputName ? attribution.InputRelevance : attribution.Relevance[p.Name])).ToArray();
+        return places.Select((p, i) => grids[i].Relevance(p.Name == GraphPlace.InputName ? attribution.InputRelevance : attribution.Relevance[p.Name])).ToArray();
     }
 
     /// <inheritdoc />

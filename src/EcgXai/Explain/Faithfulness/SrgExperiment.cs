@@ -28,17 +28,17 @@ public static class SrgExperiment
         {
             throw new ArgumentException($"target {t} is outside the model's {model.ClassNames.Count} classes");
         }
-        string[] names = [ModelPlaces.InputName, .. layers.Where(l => l != ModelPlaces.InputName).Distinct()];
+        string[] names = [GraphPlace.InputName, .. layers.Where(l => l != GraphPlace.InputName).Distinct()];
         IFlipPlace[] places = names.Select(model.Place).ToArray();
         int segment = Math.Max(1, (int)Math.Round(settings.SegmentSeconds * data.SampleRate));
-        FeatureGrid[] grids = places.Select(p => p.Name == ModelPlaces.InputName ? FeatureGrid.Cells(p.Channels, p.Length, segment)
+        FeatureGrid[] grids = places.Select(p => p.Name == GraphPlace.InputName ? FeatureGrid.Cells(p.Channels, p.Length, segment)
             : p.Name == model.ClassifierInput ? FeatureGrid.Positions(p.Channels, p.Length)
             : FeatureGrid.ChannelFeatures(p.Channels, p.Length)).ToArray();
         int window = InputBaselines.WindowSamples(settings.LowPassSeconds, data.SampleRate);
 
         var batches = records.Chunk(settings.BatchSize).ToArray();
-        (Tensor?[] means, InputBox dataBox) = MeanActivations(model, places, data, batches, device, progress);
-        InputBox box = settings.Box ?? dataBox;
+        Tensor?[] means = MeanActivations(model, places, data, batches, device, progress);
+        InputBox box = settings.Box ?? InputBox.Over(data, records);
         var sources = variants.Select(v => model.Source(v, box, settings.Seed)).ToArray();
         var curves = new Dictionary<(string, string), FlipCurves>();
         var targets = new List<string>();
@@ -101,21 +101,18 @@ public static class SrgExperiment
         return top.data<long>().ToArray().Select(c => (int)c).ToArray();
     }
 
-    /// <summary>Mean activation <c>(1, C, T)</c> of every layer place over the records (null for the input), and the input's range.</summary>
-    private static (Tensor?[] Means, InputBox Box) MeanActivations(ExplainedModel model, IFlipPlace[] places, PreparedDataset data, int[][] batches, Device device, IProgress<SrgProgress>? progress)
+    /// <summary>Mean activation <c>(1, C, T)</c> of every layer place over the records (null for the input).</summary>
+    private static Tensor?[] MeanActivations(ExplainedModel model, IFlipPlace[] places, PreparedDataset data, int[][] batches, Device device, IProgress<SrgProgress>? progress)
     {
         var sums = new Tensor?[places.Length];
-        double low = double.PositiveInfinity, high = double.NegativeInfinity;
         int done = 0, total = batches.Sum(b => b.Length);
         foreach (int[] batch in batches)
         {
             using var scope = NewDisposeScope();
             Tensor input = Load(data, batch, device, model.ScalarType);
-            low = Math.Min(low, input.min().to(ScalarType.Float64).item<double>());
-            high = Math.Max(high, input.max().to(ScalarType.Float64).item<double>());
             for (int p = 0; p < places.Length; p++)
             {
-                if (places[p].Name == ModelPlaces.InputName)
+                if (places[p].Name == GraphPlace.InputName)
                 {
                     continue;
                 }
@@ -128,8 +125,7 @@ public static class SrgExperiment
             done += batch.Length;
             progress?.Report(new SrgProgress("mean activations", done, total));
         }
-        Tensor?[] means = sums.Select(s => s?.div_(total)).ToArray();
-        return (means, low < high ? new InputBox(low, high) : new InputBox(low - 1, high + 1));
+        return sums.Select(s => s?.div_(total)).ToArray();
     }
 
     /// <summary>Records <paramref name="batch"/> of <paramref name="data"/> as <c>(n, leads, samples)</c> of <paramref name="dtype"/> on <paramref name="device"/>.</summary>

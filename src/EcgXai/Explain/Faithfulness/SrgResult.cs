@@ -32,7 +32,7 @@ public sealed record SrgResult(
     /// The LRP variant with the highest SRG at <paramref name="place"/> (input by default) and the paired bootstrap of its
     /// lead over the runner-up; null when no LRP variant was compared.
     /// </summary>
-    public SrgChoice? Best(string place = ModelPlaces.InputName)
+    public SrgChoice? Best(string place = GraphPlace.InputName)
     {
         var ranked = Variants.Where(v => !v.IsBaseline)
             .Select(v => (Variant: v, Srg: Curves[(v.Name, place)].SrgPerRecord()))

@@ -17,7 +17,7 @@ public sealed record SrgSettings
     /// <summary>Moving-average window of the <see cref="InputBaseline.LowPass"/> baseline, seconds.</summary>
     public double LowPassSeconds { get; init; } = 0.2;
 
-    /// <summary>EpsilonGammaBox's input bounds; null takes each lead's minimum and maximum over the records analysed.</summary>
+    /// <summary>EpsilonGammaBox's input bounds; null takes the smallest and largest sample over the records analysed (<see cref="InputBox.Over"/>).</summary>
     public InputBox? Box { get; init; }
 
     /// <summary>Records per batch (each step is one forward over both orders of the batch).</summary>

@@ -44,11 +44,12 @@ public class HandComputedFlippingTests
     }
 
     [Fact]
-    public void RestartingAResNetAtTheClassifierInputWithItsOwnActivationsGivesItsLogits()
+    public void RestartingAResNetAtTheClassifierInputWithItsOwnActivationsGivesItsLogitsAndZerosGiveTheBias()
     {
         using ResNet1d model = ExplainTestModels.Create(3);
         using Tensor x = ExplainTestModels.Input(4, 3);
-        IFlipPlace place = ModelPlaces.ClassifierInput(model);
+        using var explained = new ExplainedModel(model);
+        IFlipPlace place = explained.Place(explained.ClassifierInput);
         Assert.Equal("blocks.2.out", place.Name);
         using IFlipSession session = place.Open(x);
         using var _ = no_grad();

@@ -10,7 +10,7 @@ public class SrgTests(TrainedToyModel toy) : IClassFixture<TrainedToyModel>
     private SrgResult Run(IReadOnlyList<string> variants, SrgSettings settings, int records = 96)
     {
         using var data = TrainedToyModel.Data(records, 11);
-        var model = new ExplainedModel(toy.Model);
+        using var model = new ExplainedModel(toy.Model);
         return SrgExperiment.Run(model, data, Enumerable.Range(0, records).ToArray(), null, ExplanationVariant.Parse(variants), [model.ClassifierInput], settings, CPU);
     }
 
