@@ -40,7 +40,7 @@ public sealed record PruningRanking(int Channels, int Length, string Target, int
             Tensor input = SrgExperiment.Load(data, batch, device, model.ScalarType);
             using IFlipSession session = place.Open(input);
             Tensor relevance = source.Relevance(input, Enumerable.Repeat(target, batch.Length).ToArray(), [place], [session], [grid])[0];
-            double[] values = relevance.to(ScalarType.Float64).sum(0).cpu().data<double>().ToArray();
+            double[] values = relevance.to(ScalarType.Float64).sum(dim: 0L).cpu().data<double>().ToArray();
             for (int i = 0; i < sum.Length; i++)
             {
                 sum[i] += values[i];

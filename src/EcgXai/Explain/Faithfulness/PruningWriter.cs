@@ -86,7 +86,7 @@ public static class PruningWriter
 
     private static string Level(PruningLevel level) => level.ToString().ToLowerInvariant();
 
-    private static string N(double value) => double.IsNaN(value) ? "" : value.ToString("R", CultureInfo.InvariantCulture);
+    private static string N(double value) => CsvText.Number(value);
 
-    private static string Csv(string text) => text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+    private static string Csv(string text) => CsvText.Field(text);
 }

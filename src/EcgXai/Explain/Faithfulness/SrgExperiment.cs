@@ -17,7 +17,8 @@ public static class SrgExperiment
     /// <paramref name="target"/>, or each record's highest-scoring class when null, at the input and at <paramref name="layers"/>.
     /// </summary>
     public static SrgResult Run(ExplainedModel model, PreparedDataset data, IReadOnlyList<int> records, int? target,
-        IReadOnlyList<ExplanationVariant> variants, IReadOnlyList<string> layers, SrgSettings settings, Device device, IProgress<SrgProgress>? progress = null)
+        IReadOnlyList<ExplanationVariant> variants, IReadOnlyList<string> layers, SrgSettings settings, Device device, IProgress<SrgProgress>? progress = null,
+        CancellationToken cancellation = default)
     {
         settings.Validate();
         if (records.Count == 0)
@@ -47,6 +48,7 @@ public static class SrgExperiment
             int done = 0;
             foreach (int[] batch in batches)
             {
+                cancellation.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 Tensor input = Load(data, batch, device, model.ScalarType);
                 IFlipSession[] sessions = places.Select(p => p.Open(input)).ToArray();
