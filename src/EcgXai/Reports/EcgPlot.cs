@@ -8,9 +8,7 @@ namespace EcgXai.Reports;
 /// <summary>
 /// Draws a record on ECG paper (pink 1 mm / 5 mm grid, 25 mm/s, 10 mm/mV, 1 mV calibration pulses). A record with the
 /// 12 standard leads is drawn as the usual 3 × 4 grid (I/II/III, aVR/aVL/aVF, V1–V3, V4–V6, each column a quarter of
-/// the time) plus a lead II rhythm strip; any other record as one full-width row per lead. With a
-/// <see cref="RelevanceOverlay"/> each lead's trace is coloured by its own relevance (positive red, negative blue, one
-/// symmetric scale for all leads) and a colour bar is drawn on the right.
+/// the time) plus a lead II rhythm strip; any other record as one full-width row per lead.
 /// </summary>
 public static class EcgPlot
 {
@@ -19,16 +17,17 @@ public static class EcgPlot
     private const double RowHeight = 30;
     private const double LeftMargin = 12;
     private const double TitleHeight = 10;
-    private const double ColourBarWidth = 24;
-    private const int ColourLevels = 10;
 
     private static readonly string[][] Columns = [["I", "II", "III"], ["aVR", "aVL", "aVF"], ["V1", "V2", "V3"], ["V4", "V5", "V6"]];
 
-    /// <summary>Renders the record and writes the PNG atomically to <paramref name="path"/>.</summary>
+    /// <summary>Renders the record (with <paramref name="relevance"/> drawn over it, when given) and writes the PNG atomically to <paramref name="path"/>.</summary>
     public static void Save(string path, EcgRecord record, EcgPlotOptions options, RelevanceOverlay? relevance = null) =>
         AtomicFile.WriteBytes(path, RenderPng(record, options, relevance));
 
-    /// <summary>Renders the record (with <paramref name="relevance"/> over its traces when given) as PNG bytes.</summary>
+    /// <summary>
+    /// Renders the record as PNG bytes; with <paramref name="relevance"/>, each lead's trace is coloured by its relevance
+    /// on one symmetric diverging scale (positive red, negative blue) shown as a colour bar.
+    /// </summary>
     public static byte[] RenderPng(EcgRecord record, EcgPlotOptions options, RelevanceOverlay? relevance = null)
     {
         options.Validate();
@@ -36,20 +35,16 @@ public static class EcgPlot
         {
             throw new EcgXaiException(record.SourcePath, "record has no samples to plot");
         }
-        if (relevance is not null && relevance.Values.Length != record.Samples.Length)
-        {
-            throw new ArgumentException($"relevance holds {relevance.Values.Length} values for a record of {record.LeadCount} x {record.SampleCount} samples");
-        }
+        relevance?.Check(record.SourcePath, record.SampleCount);
+        PlotFonts.Load();
         int shown = Math.Min(record.SampleCount, (int)Math.Round(options.Seconds * record.SampleRate));
         double width = shown / record.SampleRate * MmPerSecond;
-        double scale = relevance is null ? 0 : relevance.Scale ?? RobustScale(relevance.Values, record.SampleCount, shown);
-        var trace = new Trace(record, relevance?.Values, scale > 0 ? scale : 1);
         bool standard = LeadNames.Standard12.All(l => record.IndexOfLead(l) >= 0);
         int rows = standard ? 4 : record.LeadCount;
         double height = TitleHeight + (rows * RowHeight);
+        DivergingScale? scale = relevance is null ? null : DivergingScale.Of(relevance.Values);
 
-        using var plot = new Plot();
-        PlotFonts.Apply(plot);
+        var plot = new Plot();
         plot.FigureBackground.Color = Color.FromHex("#FFF6F6");
         plot.DataBackground.Color = Color.FromHex("#FFF6F6");
         plot.HideGrid();
@@ -65,7 +60,7 @@ public static class EcgPlot
             {
                 for (int r = 0; r < Columns[c].Length; r++)
                 {
-                    DrawTrace(plot, trace, Columns[c][r], c * columnSamples, columnSamples, Baseline(r));
+                    DrawTrace(plot, record, Columns[c][r], c * columnSamples, columnSamples, Baseline(r), relevance, scale);
                 }
                 if (c > 0)
                 {
@@ -76,13 +71,13 @@ public static class EcgPlot
                     }
                 }
             }
-            DrawTrace(plot, trace, "II", 0, shown, Baseline(3));
+            DrawTrace(plot, record, "II", 0, shown, Baseline(3), relevance, scale);
         }
         else
         {
             for (int r = 0; r < record.LeadCount; r++)
             {
-                DrawTrace(plot, trace, record.Leads[r], 0, shown, Baseline(r));
+                DrawTrace(plot, record, record.Leads[r], 0, shown, Baseline(r), relevance, scale);
             }
         }
         for (int r = 0; r < rows; r++)
@@ -94,18 +89,13 @@ public static class EcgPlot
             $"{record.Id}   {labels}   {record.SampleRate:0.#} Hz   25 mm/s   10 mm/mV{(record.Age is double a ? $"   age {a:0}" : "")}{(record.Sex != Sex.Unknown ? $"   {record.Sex}" : "")}");
         if (relevance is not null)
         {
-            title += "   " + relevance.Label;
+            title += "   " + relevance.Caption;
+            RelevanceTrace.AddColorBar(plot, scale!, Math.Max(width - 60, 0), height - 6, 55, 3);
         }
         AddText(plot, title, -LeftMargin + 1, height - 2, 13);
 
-        double right = width;
-        if (relevance is not null)
-        {
-            DrawColourBar(plot, width, height, scale);
-            right += ColourBarWidth;
-        }
-        plot.Axes.SetLimits(-LeftMargin, right, 0, height);
-        int px = (int)Math.Round((right + LeftMargin) * options.PixelsPerMillimetre);
+        plot.Axes.SetLimits(-LeftMargin, width, 0, height);
+        int px = (int)Math.Round((width + LeftMargin) * options.PixelsPerMillimetre);
         int py = (int)Math.Round(height * options.PixelsPerMillimetre);
         return plot.GetImageBytes(px, py, ImageFormat.Png);
     }
@@ -126,9 +116,8 @@ public static class EcgPlot
         }
     }
 
-    private static void DrawTrace(Plot plot, Trace trace, string lead, int from, int count, double baseline)
+    private static void DrawTrace(Plot plot, EcgRecord record, string lead, int from, int count, double baseline, RelevanceOverlay? relevance, DivergingScale? scale)
     {
-        EcgRecord record = trace.Record;
         int index = record.IndexOfLead(lead);
         ReadOnlySpan<float> x = record.Lead(index).Slice(from, count);
         double median = Median(x);
@@ -137,97 +126,10 @@ public static class EcgPlot
         {
             ys[i] = float.IsFinite(x[i]) ? ((x[i] - median) * MmPerMv) + baseline : double.NaN;
         }
-        if (trace.Relevance is { } relevance)
-        {
-            DrawRelevance(plot, ys, relevance.AsSpan((index * record.SampleCount) + from, count), trace.Scale, from, record.SampleRate);
-        }
-        var signal = plot.Add.Signal(ys, MmPerSecond / record.SampleRate);
-        signal.Data.XOffset = from / record.SampleRate * MmPerSecond;
-        signal.Color = Colors.Black;
-        signal.LineWidth = 1.4f;
+        ReadOnlySpan<float> r = relevance is null ? [] : relevance.Lead(record.Leads[index]);
+        RelevanceTrace.Add(plot, ys, from / record.SampleRate * MmPerSecond, MmPerSecond / record.SampleRate, r.IsEmpty ? r : r.Slice(from, count), scale);
         AddText(plot, record.Leads[index], (from / record.SampleRate * MmPerSecond) + 1, baseline + 13, 14);
     }
-
-    /// <summary>Runs of samples in one colour level, drawn as thick lines under the trace.</summary>
-    private static void DrawRelevance(Plot plot, double[] ys, ReadOnlySpan<float> relevance, double scale, int from, double rate)
-    {
-        int start = 0;
-        for (int i = 1; i <= ys.Length; i++)
-        {
-            if (i < ys.Length && Level(relevance[i], scale) == Level(relevance[start], scale))
-            {
-                continue;
-            }
-            int level = Level(relevance[start], scale);
-            if (level != 0 && i - start >= 1)
-            {
-                int end = Math.Min(i + 1, ys.Length); // overlap one sample so runs join
-                double[] xs = Enumerable.Range(start, end - start).Select(k => (from + k) / rate * MmPerSecond).ToArray();
-                var run = plot.Add.ScatterLine(xs, ys[start..end]);
-                run.Color = LevelColour(level);
-                run.LineWidth = 5f;
-            }
-            start = i;
-        }
-    }
-
-    private static int Level(float value, double scale) =>
-        float.IsFinite(value) ? (int)Math.Round(Math.Clamp(value / scale, -1, 1) * ColourLevels) : 0;
-
-    /// <summary>White to red for positive levels, white to blue for negative ones.</summary>
-    private static Color LevelColour(int level)
-    {
-        double t = Math.Abs(level) / (double)ColourLevels;
-        (double r, double g, double b) = level > 0 ? (0.80, 0.08, 0.10) : (0.10, 0.25, 0.85);
-        byte Mix(double c) => (byte)Math.Round(255 * (1 - (t * (1 - c))));
-        return new Color(Mix(r), Mix(g), Mix(b), (byte)Math.Round(255 * (0.35 + (0.65 * t))));
-    }
-
-    private static void DrawColourBar(Plot plot, double left, double height, double scale)
-    {
-        double x0 = left + 6, x1 = left + 11;
-        double bottom = 12, top = height - TitleHeight - 12;
-        double step = (top - bottom) / ((2 * ColourLevels) + 1);
-        for (int level = -ColourLevels; level <= ColourLevels; level++)
-        {
-            double y = bottom + ((level + ColourLevels) * step);
-            var box = plot.Add.Rectangle(x0, x1, y, y + step);
-            box.FillStyle.Color = level == 0 ? Colors.White : LevelColour(level);
-            box.LineStyle.Width = 0;
-        }
-        var frame = plot.Add.Rectangle(x0, x1, bottom, top);
-        frame.FillStyle.Color = Colors.Transparent;
-        frame.LineStyle.Color = Colors.Black;
-        frame.LineStyle.Width = 1;
-        AddText(plot, string.Create(CultureInfo.InvariantCulture, $"+{scale:G3}"), x1 + 1, top + 1, 11);
-        AddText(plot, "0", x1 + 1, (bottom + top) / 2 + 1.5, 11);
-        AddText(plot, string.Create(CultureInfo.InvariantCulture, $"-{scale:G3}"), x1 + 1, bottom + 3, 11);
-    }
-
-    /// <summary>The 99.5th percentile of |relevance| over the drawn samples (a few extreme samples would otherwise wash out the rest; larger values saturate).</summary>
-    private static double RobustScale(float[] values, int samples, int shown)
-    {
-        var magnitudes = new List<float>(values.Length);
-        for (int start = 0; start < values.Length; start += samples)
-        {
-            foreach (float v in values.AsSpan(start, shown))
-            {
-                if (float.IsFinite(v) && v != 0)
-                {
-                    magnitudes.Add(Math.Abs(v));
-                }
-            }
-        }
-        if (magnitudes.Count == 0)
-        {
-            return 0;
-        }
-        magnitudes.Sort();
-        return magnitudes[(int)Math.Min(magnitudes.Count - 1, Math.Floor(0.995 * magnitudes.Count))];
-    }
-
-    /// <summary>A record with the relevance drawn over it (null: plain trace) and its colour scale.</summary>
-    private sealed record Trace(EcgRecord Record, float[]? Relevance, double Scale);
 
     private static void DrawCalibration(Plot plot, double baseline)
     {

@@ -24,35 +24,6 @@ public class EcgPlotTests
     }
 
     [Fact]
-    public void RelevanceIsADivergingOverlayWithAColourBar()
-    {
-        EcgRecord rec = EcgSynthesizer.Generate(SynthFixtures.OnlyClass(SyntheticLabels.RightBundleBranchBlock), 1, 0, 10, "rbbb").Record;
-        int n = rec.SampleCount;
-        var positive = new float[rec.Samples.Length];
-        var negative = new float[rec.Samples.Length];
-        int ii = rec.IndexOfLead("II");
-        for (int t = n / 10; t < n / 5; t++)
-        {
-            positive[(ii * n) + t] = 1;
-            negative[(ii * n) + t] = -1;
-        }
-        byte[] red = EcgPlot.RenderPng(rec, new EcgPlotOptions(), new RelevanceOverlay(positive, "test"));
-        byte[] blue = EcgPlot.RenderPng(rec, new EcgPlotOptions(), new RelevanceOverlay(negative, "test"));
-        byte[] none = EcgPlot.RenderPng(rec, new EcgPlotOptions(), new RelevanceOverlay(new float[rec.Samples.Length], "test"));
-        // The colour bar adds 24 mm on the right.
-        Assert.Equal(((262 + 24) * 6, 130 * 6), PngSize(red));
-        using var redImage = SkiaSharp.SKBitmap.Decode(red);
-        using var blueImage = SkiaSharp.SKBitmap.Decode(blue);
-        using var noneImage = SkiaSharp.SKBitmap.Decode(none);
-        Assert.True(EcgXai.Tests.Reports.ExplainCommandTests.CountColoured(redImage, red: true) > 200);
-        Assert.Equal(0, EcgXai.Tests.Reports.ExplainCommandTests.CountColoured(redImage, red: false));
-        Assert.True(EcgXai.Tests.Reports.ExplainCommandTests.CountColoured(blueImage, red: false) > 200);
-        Assert.Equal(0, EcgXai.Tests.Reports.ExplainCommandTests.CountColoured(blueImage, red: true));
-        Assert.Equal(0, EcgXai.Tests.Reports.ExplainCommandTests.CountColoured(noneImage, red: true) + EcgXai.Tests.Reports.ExplainCommandTests.CountColoured(noneImage, red: false));
-        Assert.Throws<ArgumentException>(() => EcgPlot.RenderPng(rec, new EcgPlotOptions(), new RelevanceOverlay(new float[3], "x")));
-    }
-
-    [Fact]
     public void OtherLeadSetsGetOneRowPerLead()
     {
         EcgRecord twelve = EcgSynthesizer.Generate(SynthesisSettings.Default, 1, 2, 10, "x").Record;

@@ -95,7 +95,7 @@ public static class RecordExplainer
     private static void Plot(EcgRecord record, Tensor relevance, int row, string path, string label)
     {
         float[] values = relevance[row].to(ScalarType.Float32).cpu().data<float>().ToArray();
-        EcgPlot.Save(path, record, new EcgPlotOptions(record.SampleCount / record.SampleRate), new RelevanceOverlay(values, label));
+        EcgPlot.Save(path, record, new EcgPlotOptions(record.SampleCount / record.SampleRate), new RelevanceOverlay(record.Leads, values, label));
     }
 
     /// <summary>The records to explain, preprocessed to the model's input, with where each came from.</summary>
