@@ -22,7 +22,8 @@ public sealed class EvaluateCommand : ICommand
         "  --target C      evaluate only class C (default: every class of the model)\n" +
         "  --out DIR       outputs go to DIR/eval/ (default: the model's run folder)\n" +
         "  --bootstrap N   bootstrap resamples for the AUROC 95% CI (default 1000)\n" +
-        "  --seed S        bootstrap seed (default 0)";
+        "  --seed S        bootstrap seed (default 0)\n" +
+        "  --record-seconds S  score records up to S s by the mean over model-input windows (default: as the model was validated)";
 
     /// <inheritdoc />
     public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
@@ -32,6 +33,7 @@ public sealed class EvaluateCommand : ICommand
         {
             Leads = args.Option("leads") is { } leads ? LeadNames.ParseList(leads) : null,
             Target = args.Option("target"),
+            RecordSeconds = args.Option("record-seconds") is null ? null : args.Double("record-seconds", 0),
             OutDirectory = args.Option("out"),
             BootstrapResamples = args.Int("bootstrap", Training.Metrics.Bootstrap.DefaultResamples),
             Seed = args.Int("seed", 0),

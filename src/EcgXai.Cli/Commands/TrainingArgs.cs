@@ -2,6 +2,7 @@ using System.Globalization;
 using EcgXai.Datasets;
 using EcgXai.IO;
 using EcgXai.Models;
+using EcgXai.Signals;
 using EcgXai.Training;
 
 namespace EcgXai.Cli.Commands;
@@ -19,7 +20,11 @@ public static class TrainingArgs
         "  --patience N     early-stopping patience in epochs on validation macro AUROC (default 6)\n" +
         "  --device D       auto (default), cpu, cuda, cuda:N\n" +
         "  --cache DIR      tensor cache folder (default $ECGXAI_CACHE or ~/.cache/ecgxai)\n" +
-        "  --high-pass HZ   baseline high-pass cut-off in preprocessing (default none)";
+        "  --high-pass HZ   baseline high-pass cut-off in preprocessing (default none)\n" +
+        "  --leads L        comma-separated input leads (default: the preset's 12)  --classes C  comma-separated classes\n" +
+        "  --record-seconds S  records up to S s: train on a random model-input window per epoch, validate on the mean over windows\n" +
+        "  --class-weights W   none (default) or balanced: positives weigh negatives/positives (at most 20)\n" +
+        "  --filters F,...  channels of the stem and each unit (as many as the preset's lengths)   --kernel K  odd kernel size";
 
     /// <summary>Reads the shared options into a job without a teacher.</summary>
     public static TrainingJob Parse(CommandArgs args)
@@ -33,6 +38,14 @@ public static class TrainingArgs
         try
         {
             config = ResNet1dConfig.FromPreset(args.Option("preset") ?? "compact");
+            config = config with
+            {
+                LeadNames = args.Option("leads") is { } leads ? LeadNames.ParseList(leads) : config.LeadNames,
+                ClassNames = args.Option("classes") is { } names ? names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : config.ClassNames,
+                Filters = args.Option("filters") is { } filters ? filters.Split(',').Select(f => int.Parse(f, CultureInfo.InvariantCulture)).ToArray() : config.Filters,
+                KernelSize = args.Int("kernel", config.KernelSize),
+            };
+            config.Validate();
         }
         catch (ArgumentException e)
         {
@@ -47,12 +60,20 @@ public static class TrainingArgs
             Seed = args.Int("seed", defaults.Seed),
             EarlyStoppingPatience = args.Int("patience", defaults.EarlyStoppingPatience),
             Device = args.Option("device"),
+            BalanceClasses = (args.Option("class-weights") ?? "none") switch
+            {
+                "none" => false,
+                "balanced" => true,
+                string other => throw new UsageException($"--class-weights must be none or balanced, got '{other}'"),
+            },
         };
+        int? recordLength = args.Option("record-seconds") is null ? null : (int)Math.Ceiling(args.Double("record-seconds", 0) * config.SampleRate);
         string? highPass = args.Option("high-pass");
         return new TrainingJob(specs, config, args.Required("out"), options)
         {
             CacheDirectory = args.Option("cache"),
             HighPassHz = highPass is null ? null : args.Double("high-pass", 0),
+            RecordLength = recordLength,
         };
     }
 

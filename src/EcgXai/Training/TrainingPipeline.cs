@@ -37,7 +37,11 @@ public static class TrainingPipeline
         Directory.CreateDirectory(run.Root);
         AtomicFile.WriteText(run.ConfigPath, Describe(job) + "\n");
 
-        var preprocess = new PreprocessOptions(config.LeadNames, config.SampleRate, config.InputLength, job.HighPassHz);
+        if (job.RecordLength is { } recordLength && recordLength < config.InputLength)
+        {
+            throw new ArgumentException($"the record length ({recordLength} samples) must be at least the model's input length ({config.InputLength})");
+        }
+        var preprocess = new PreprocessOptions(config.LeadNames, config.SampleRate, job.RecordLength ?? config.InputLength, job.HighPassHz);
         using PreparedDataset train = Prepare(job, "train", preprocess, dataProgress);
         using PreparedDataset validation = Prepare(job, "val", preprocess, dataProgress);
         TeacherTargets? teacher = job.Teacher is { } t ? Teach(job, t, train, preprocess, run, dataProgress, cancellation) : null;
@@ -104,6 +108,7 @@ public static class TrainingPipeline
         model = job.Model,
         options = job.Options,
         high_pass_hz = job.HighPassHz,
+        record_length = job.RecordLength,
         teacher = job.Teacher is { } t
             ? new
             {
