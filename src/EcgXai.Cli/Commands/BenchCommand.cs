@@ -1,29 +1,27 @@
+using System.CommandLine;
+
 namespace EcgXai.Cli.Commands;
 
-/// <summary><c>ecgxai bench KIND [options]</c>: runs one benchmark (data, synth, train, explain, ...).</summary>
-[Flags("json")]
-public sealed class BenchCommand : ICommand
+/// <summary><c>ecgxai bench KIND [--json] [options]</c>: runs one benchmark; the kinds are the <see cref="IBenchmarkVerb"/> verbs.</summary>
+public sealed class BenchCommand : Verb
 {
-    /// <inheritdoc />
-    public string Name => "bench";
+    /// <summary>The switch that makes a benchmark print exactly one JSON line, last on stdout (accepted before or after the kind).</summary>
+    public const string JsonName = "--json";
 
-    /// <inheritdoc />
-    public string Summary => "benchmarks that print throughput and ratios: " + string.Join(", ", Kinds.Select(k => k.Name));
-
-    /// <inheritdoc />
-    public string Usage => "ecgxai bench KIND [--json] [options]\n" + string.Join("\n", Kinds.Select(k => $"  {k.Name,-10} {k.Summary}\n    {k.Usage}"));
-
-    private static IReadOnlyList<IBenchmarkCommand> Kinds { get; } = typeof(BenchCommand).Assembly.GetTypes()
-        .Where(t => typeof(IBenchmarkCommand).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
-        .Select(t => (IBenchmarkCommand)Activator.CreateInstance(t)!)
-        .OrderBy(c => c.Name, StringComparer.Ordinal)
-        .ToArray();
-
-    /// <inheritdoc />
-    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Declares <c>--json</c> and adds every benchmark kind as a sub-verb.</summary>
+    public BenchCommand()
+        : base("bench", "benchmarks that print throughput and ratios (one JSON line with --json)", "ecgxai bench --json explain --preset compact")
     {
-        string kind = args.Positionals.Count > 0 ? args.Positionals[0] : throw new UsageException("name a benchmark: " + string.Join(", ", Kinds.Select(k => k.Name)));
-        IBenchmarkCommand bench = Kinds.FirstOrDefault(k => k.Name == kind) ?? throw new UsageException($"unknown benchmark '{kind}'");
-        return CommandRegistry.Run([bench.Name, .. args.Raw.Skip(1)], stdout, stderr, Kinds);
+        Add(new Option<bool>(JsonName) { Description = "print the figures as exactly one JSON line, last on stdout (progress goes to stderr)", Recursive = true });
+    }
+
+    /// <inheritdoc />
+    protected override void Bind(CliEnvironment environment)
+    {
+        base.Bind(environment);
+        foreach (Verb kind in Discover(typeof(BenchCommand).Assembly, top: false, environment))
+        {
+            Add(kind);
+        }
     }
 }

@@ -1,36 +1,36 @@
+using System.CommandLine;
 using EcgXai.Bench;
 
 namespace EcgXai.Cli.Commands;
 
 /// <summary><c>ecgxai bench train</c>: training, distillation and inference throughput on random data.</summary>
-[Flags("json")]
-public sealed class BenchTrainCommand : IBenchmarkCommand
+public sealed class BenchTrainCommand : BenchmarkVerb<BenchTrainCommand.Settings>
 {
-    /// <inheritdoc />
-    public string Name => "train";
+    private readonly Option<int> batch = SharedOptions.Batch(32);
+    private readonly Option<int> steps = SharedOptions.Int("--steps", 4, 1, "timed steps");
+    private readonly Option<string> device = SharedOptions.Device();
+    private readonly Option<int> seed = SharedOptions.Seed(0);
 
-    /// <inheritdoc />
-    public string Summary => "training/distillation samples/s with data-wait share, inference samples/s (ribeiro, compact)";
-
-    /// <inheritdoc />
-    public string Usage => "ecgxai bench train [--json] [--batch N] [--steps N] [--device D] [--seed S]";
-
-    /// <inheritdoc />
-    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Declares the options.</summary>
+    public BenchTrainCommand()
+        : base("train", "training/distillation samples/s with data-wait share, inference samples/s (ribeiro, compact)", "ecgxai bench train --batch 32 --steps 4")
     {
-        bool json = args.Flag("json");
-        int batch = args.Int("batch", 32), steps = args.Int("steps", 4), seed = args.Int("seed", 0);
-        string? device = args.Option("device");
-        args.EnsureAllUsed();
-        if (batch < 1 || steps < 1)
+        foreach (Option option in new Option[] { batch, steps, device, seed })
         {
-            throw new UsageException("--batch and --steps must be at least 1");
+            Use(option);
         }
-        BenchmarkReport report = TrainBenchmark.Run(batch, steps, device, seed);
-        foreach (string line in report.Lines(json))
-        {
-            stdout.WriteLine(line);
-        }
-        return 0;
     }
+
+    /// <summary>The benchmark's settings.</summary>
+    /// <param name="Batch">Batch size.</param>
+    /// <param name="Steps">Timed steps.</param>
+    /// <param name="Device">Device name.</param>
+    /// <param name="Seed">Seed.</param>
+    public sealed record Settings(int Batch, int Steps, string? Device, int Seed);
+
+    /// <inheritdoc />
+    protected override Settings ReadOptions(ParseResult parse) => new(parse.GetValue(batch), parse.GetValue(steps), parse.GetValue(device), parse.GetValue(seed));
+
+    /// <inheritdoc />
+    protected override BenchmarkReport Measure(Settings options, IProgress<string> log) => TrainBenchmark.Run(options.Batch, options.Steps, options.Device, options.Seed);
 }

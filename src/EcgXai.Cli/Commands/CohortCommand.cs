@@ -1,34 +1,36 @@
+using System.CommandLine;
 using EcgXai.Datasets;
 
 namespace EcgXai.Cli.Commands;
 
 /// <summary><c>ecgxai cohort --data SPEC... [--out DIR]</c>: cohort statistics per dataset, printed and written to <c>DIR/data/cohort.csv</c> and <c>.json</c>.</summary>
-public sealed class CohortCommand : ICommand
+public sealed class CohortCommand : Verb<CohortOptions>
 {
-    /// <inheritdoc />
-    public string Name => "cohort";
+    private readonly Option<string[]> data;
+    private readonly Option<string?> output;
 
-    /// <inheritdoc />
-    public string Summary => "cohort statistics per dataset: records, patients, age, sex, label prevalence";
-
-    /// <inheritdoc />
-    public string Usage => "ecgxai cohort --data SPEC [--data SPEC ...] [--out DIR]\n  SPEC = ptbxl:PATH | cpsc2018:PATH | challenge:PATH | cinc2017:PATH | sph:PATH, optionally @train/@val/@test";
-
-    /// <inheritdoc />
-    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Declares the options.</summary>
+    public CohortCommand()
+        : base("cohort", "cohort statistics per dataset: records, patients, age, sex, label prevalence (only the indexes are read)",
+            "ecgxai cohort --data ptbxl:/data/ptb-xl --data \"cpsc2018:/data/CPSC 2018\" --out runs/study")
     {
-        var options = new CohortOptions(
-            args.Options("data").SelectMany(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Concat(args.Positionals).ToArray(),
-            args.Option("out"));
-        args.EnsureAllUsed();
-        if (options.Specs.Count == 0)
-        {
-            throw new UsageException("name at least one dataset with --data SPEC");
-        }
+        data = Use(SharedOptions.Data(splitAllowed: true));
+        output = Use(new Option<string?>("--out") { Description = "run folder: writes DIR/data/cohort.csv and cohort.json", HelpName = "DIR" });
+    }
+
+    /// <inheritdoc />
+    protected override CohortOptions Read(ParseResult parse) => new(SharedOptions.RequireExisting(parse.GetRequiredValue(data)), parse.GetValue(output));
+
+    /// <inheritdoc />
+    protected override string? OutputFolder(CohortOptions options) => options.OutDirectory;
+
+    /// <inheritdoc />
+    protected override int Execute(CohortOptions options, VerbContext context)
+    {
         foreach (string line in CohortReport.Create(options).ToLines())
         {
-            stdout.WriteLine(line);
+            context.Out.WriteLine(line);
         }
-        return 0;
+        return ExitCodes.Success;
     }
 }

@@ -1,44 +1,59 @@
+using System.CommandLine;
+using EcgXai.IO;
 using EcgXai.Models;
 using EcgXai.Training;
 
 namespace EcgXai.Cli.Commands;
 
 /// <summary><c>ecgxai distill</c>: trains a student on a teacher's cached soft outputs and the labels.</summary>
-public sealed class DistillCommand : ICommand
+public sealed class DistillCommand : Verb<TrainingJob>
 {
-    /// <inheritdoc />
-    public string Name => "distill";
+    private static readonly DistillationOptions Defaults = new();
 
-    /// <inheritdoc />
-    public string Summary => "distil a teacher (EcgXai checkpoint or ONNX) into a ResNet1d student";
+    private readonly TrainingOptionSet training = new();
+    private readonly Option<string> teacher;
+    private readonly Option<double> alpha;
+    private readonly Option<double> temperature;
+    private readonly Option<string> teacherOutput;
+    private readonly Option<string[]?> teacherClasses;
+    private readonly Option<double?> teacherRate;
 
-    /// <inheritdoc />
-    public string Usage => "ecgxai distill --teacher T --data SPEC... --out DIR [--preset P] [--alpha A] [--temperature T] [train options]\n" +
-        "  --teacher T            EcgXai checkpoint (.safetensors) or ONNX model\n" +
-        "  --alpha A              weight of the teacher term (default 0.5)\n" +
-        "  --temperature T        temperature tau (default 2)\n" +
-        "  --teacher-output K     logits|probabilities: what an ONNX teacher emits (default logits)\n" +
-        "  --teacher-classes L    comma-separated label names of the teacher's outputs\n" +
-        "  --teacher-rate HZ      sampling rate of the teacher's input (default: the checkpoint's; required for ONNX)\n" +
-        TrainingArgs.Usage;
-
-    /// <inheritdoc />
-    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Declares the options.</summary>
+    public DistillCommand()
+        : base("distill", "distil a teacher (EcgXai checkpoint or ONNX) into a ResNet1d student",
+            "ecgxai distill --teacher runs/teacher/models/best.safetensors --data ptbxl:/data/ptb-xl --out runs/student")
     {
-        var job = TrainingArgs.Parse(args);
-        var defaults = new DistillationOptions();
-        var distillation = new DistillationOptions(args.Double("alpha", defaults.Alpha), args.Double("temperature", defaults.Temperature));
-        TeacherOutput output = args.Option("teacher-output") switch
+        teacher = Use(new Option<string>("--teacher") { Description = "EcgXai checkpoint (.safetensors) or ONNX model", HelpName = "FILE", Required = true });
+        alpha = Use(SharedOptions.Double("--alpha", Defaults.Alpha, 0, "weight of the teacher term, in [0, 1]", exclusive: false, maximum: 1));
+        temperature = Use(SharedOptions.Double("--temperature", Defaults.Temperature, 0, "distillation temperature tau"));
+        teacherOutput = Use(SharedOptions.Choice("--teacher-output", "logits", ["logits", "probabilities"], "what an ONNX teacher emits"));
+        teacherClasses = Use(SharedOptions.CommaList("--teacher-classes", "NAMES", "comma-separated label names of the teacher's outputs"));
+        teacherRate = Use(SharedOptions.OptionalDouble("--teacher-rate", 0, "sampling rate of the teacher's input, Hz (default: the checkpoint's; required for ONNX)"));
+        foreach (Option option in training.All)
         {
-            null or "logits" => TeacherOutput.Logits,
-            "probabilities" => TeacherOutput.Probabilities,
-            string other => throw new UsageException($"--teacher-output must be logits or probabilities, got '{other}'"),
-        };
-        string? classes = args.Option("teacher-classes");
-        var teacherOptions = new TeacherOptions(output, classes is null ? null : classes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-        double? rate = args.Option("teacher-rate") is null ? null : args.Double("teacher-rate", 0);
-        job = job with { Teacher = new TeacherJob(args.Required("teacher"), teacherOptions, distillation, rate) };
-        args.EnsureAllUsed();
-        return TrainingArgs.Run(job, stdout, stderr);
+            Use(option);
+        }
     }
+
+    /// <inheritdoc />
+    protected override TrainingJob Read(ParseResult parse)
+    {
+        string path = parse.GetRequiredValue(teacher);
+        if (!File.Exists(path))
+        {
+            throw new EcgXaiException(path, "teacher not found");
+        }
+        var output = parse.GetRequiredValue(teacherOutput) == "probabilities" ? TeacherOutput.Probabilities : TeacherOutput.Logits;
+        var distillation = new DistillationOptions(parse.GetValue(alpha), parse.GetValue(temperature));
+        return training.Read(parse) with
+        {
+            Teacher = new TeacherJob(path, new TeacherOptions(output, SharedOptions.NullIfEmpty(parse.GetValue(teacherClasses))), distillation, parse.GetValue(teacherRate)),
+        };
+    }
+
+    /// <inheritdoc />
+    protected override string? OutputFolder(TrainingJob options) => options.OutDirectory;
+
+    /// <inheritdoc />
+    protected override int Execute(TrainingJob options, VerbContext context) => TrainingOptionSet.Run(options, context);
 }

@@ -1,50 +1,59 @@
+using System.CommandLine;
 using System.Globalization;
 using EcgXai.Signals;
 
 namespace EcgXai.Cli.Commands;
 
 /// <summary><c>ecgxai dump RECORD</c>: prints a WFDB record's samples like WFDB's rdsamp.</summary>
-[Flags("physical")]
-public sealed class DumpCommand : ICommand
+public sealed class DumpCommand : Verb<WfdbDumpOptions>
 {
-    /// <inheritdoc />
-    public string Name => "dump";
+    private readonly Argument<string> record;
+    private readonly Option<bool> physical;
+    private readonly Option<int> from;
+    private readonly Option<int?> to;
+    private readonly Option<int[]?> channels;
 
-    /// <inheritdoc />
-    public string Summary => "print a WFDB record's samples like rdsamp (digital, or physical with --physical)";
-
-    /// <inheritdoc />
-    public string Usage => "ecgxai dump RECORD [--physical] [--from N] [--to N] [--channels i,j,...]\n"
-        + "  RECORD      record path without extension, or its .hea file\n"
-        + "  --physical  physical units instead of digital integers\n"
-        + "  --from N    first sample (inclusive, default 0); --to N  last sample (exclusive, default the end)\n"
-        + "  --channels  0-based signal numbers in output order (default all)";
-
-    /// <inheritdoc />
-    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Declares the options.</summary>
+    public DumpCommand()
+        : base("dump", "print a WFDB record's samples like rdsamp (digital, or physical with --physical)",
+            "ecgxai dump mitdb/100 --physical --from 0 --to 360 --channels 0,1")
     {
-        if (args.Positionals.Count != 1)
+        record = Use(SharedOptions.PathArgument("RECORD", "record path without extension, or its .hea file"));
+        physical = Use(new Option<bool>("--physical") { Description = "physical units instead of digital integers" });
+        from = Use(SharedOptions.Int("--from", 0, 0, "first sample (inclusive)"));
+        to = Use(new Option<int?>("--to") { Description = "last sample (exclusive; default the end)", HelpName = "N" });
+        channels = Use(new Option<int[]?>("--channels")
         {
-            throw new UsageException("name exactly one RECORD");
-        }
-        string? to = args.Option("to");
-        string? channels = args.Option("channels");
-        var options = new WfdbDumpOptions(
-            args.Positionals[0],
-            args.Flag("physical"),
-            args.Int("from", 0),
-            to is null ? null : args.Int("to", 0),
-            channels?.Split(',', StringSplitOptions.TrimEntries).Select(ParseChannel).ToArray());
-        args.EnsureAllUsed();
-        foreach (string line in WfdbDump.Lines(options))
-        {
-            stdout.WriteLine(line);
-        }
-        return 0;
+            Description = "0-based signal numbers in output order, separated by commas (default all)",
+            HelpName = "I,J,...",
+            CustomParser = result =>
+            {
+                var list = new List<int>();
+                foreach (string text in result.Tokens[^1].Value.Split(',', StringSplitOptions.TrimEntries))
+                {
+                    if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int c))
+                    {
+                        result.AddError($"--channels expects 0-based signal numbers separated by commas, got '{text}'");
+                        return null;
+                    }
+                    list.Add(c);
+                }
+                return list.ToArray();
+            },
+        });
     }
 
-    private static int ParseChannel(string text) =>
-        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int c)
-            ? c
-            : throw new UsageException($"--channels expects 0-based signal numbers separated by commas, got '{text}'");
+    /// <inheritdoc />
+    protected override WfdbDumpOptions Read(ParseResult parse) =>
+        new(parse.GetRequiredValue(record), parse.GetValue(physical), parse.GetValue(from), parse.GetValue(to), SharedOptions.NullIfEmpty(parse.GetValue(channels)));
+
+    /// <inheritdoc />
+    protected override int Execute(WfdbDumpOptions options, VerbContext context)
+    {
+        foreach (string line in WfdbDump.Lines(options))
+        {
+            context.Out.WriteLine(line);
+        }
+        return ExitCodes.Success;
+    }
 }

@@ -1,56 +1,60 @@
+using System.CommandLine;
 using EcgXai.Eval;
-using EcgXai.IO;
 using EcgXai.Signals;
 
 namespace EcgXai.Cli.Commands;
 
 /// <summary><c>ecgxai evaluate</c>: per-class AUROC with bootstrap CIs, thresholded metrics, ROC curves and predictions of a checkpoint on datasets.</summary>
-public sealed class EvaluateCommand : ICommand
+public sealed class EvaluateCommand : Verb<EvaluateOptions>
 {
-    /// <inheritdoc />
-    public string Name => "evaluate";
+    private readonly Option<string> model = SharedOptions.Model();
+    private readonly Option<string[]> data = SharedOptions.Data(splitAllowed: true);
+    private readonly Option<string[]?> leads = SharedOptions.CommaList("--leads", "NAMES", "comma-separated data leads fed to the model's inputs, in order (default: the model's lead names)");
+    private readonly Option<string?> target = new("--target") { Description = "evaluate only this class (default: every class of the model)", HelpName = "CLASS" };
+    private readonly Option<string?> output = new("--out") { Description = "run folder: outputs go to DIR/eval/ (default: the model's run folder)", HelpName = "DIR" };
+    private readonly Option<int> bootstrap = SharedOptions.Int("--bootstrap", Training.Metrics.Bootstrap.DefaultResamples, 1, "bootstrap resamples for the AUROC 95% CI");
+    private readonly Option<int> seed = SharedOptions.Seed(0, "bootstrap seed");
+    private readonly Option<int> batch = SharedOptions.Batch(64, "inference batch size");
+    private readonly Option<string> device = SharedOptions.Device();
+    private readonly Option<string?> cache = SharedOptions.Cache();
+    private readonly Option<double?> recordSeconds = SharedOptions.OptionalDouble("--record-seconds", 0,
+        "score records up to this many seconds by the mean of model-input windows (default: as the model was validated)");
 
-    /// <inheritdoc />
-    public string Summary => "per-class AUROC with 95% CIs, Se/Sp/F1, ROC curves and predictions of a model on datasets, side by side";
-
-    /// <inheritdoc />
-    public string Usage =>
-        "ecgxai evaluate --model M --data SPEC... [--leads NAMES] [--target C] [--out DIR] [--bootstrap N] [--seed S] [--batch N] [--device D]\n" +
-        "  --model M       checkpoint (.safetensors, or .pt/.pth with config.json beside it)\n" +
-        "  --data SPEC     dataset KIND:PATH[@SPLIT], repeatable (or several separated by spaces)\n" +
-        "  --leads NAMES   comma-separated data leads fed to the model's inputs, in order (default: the model's lead_names)\n" +
-        "  --target C      evaluate only class C (default: every class of the model)\n" +
-        "  --out DIR       outputs go to DIR/eval/ (default: the model's run folder)\n" +
-        "  --bootstrap N   bootstrap resamples for the AUROC 95% CI (default 1000)\n" +
-        "  --seed S        bootstrap seed (default 0)\n" +
-        "  --record-seconds S  score records up to S s by the mean over model-input windows (default: as the model was validated)";
-
-    /// <inheritdoc />
-    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Declares the options.</summary>
+    public EvaluateCommand()
+        : base("evaluate", "per-class AUROC with 95% CIs, Se/Sp/F1, ROC curves and predictions of a model on datasets, side by side",
+            "ecgxai evaluate --model runs/teacher/models/best.safetensors --data ptbxl:/data/ptb-xl@test --data cpsc2018:/data/cpsc2018 --out runs/teacher")
     {
-        string[] specs = args.Options("data").SelectMany(v => v.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToArray();
-        var options = new EvaluateOptions(args.Required("model"), specs.Length > 0 ? specs : throw new UsageException("option --data is required"))
+        foreach (Option option in new Option[] { model, data, leads, target, output, bootstrap, seed, batch, device, cache, recordSeconds })
         {
-            Leads = args.Option("leads") is { } leads ? LeadNames.ParseList(leads) : null,
-            Target = args.Option("target"),
-            RecordSeconds = args.Option("record-seconds") is null ? null : args.Double("record-seconds", 0),
-            OutDirectory = args.Option("out"),
-            BootstrapResamples = args.Int("bootstrap", Training.Metrics.Bootstrap.DefaultResamples),
-            Seed = args.Int("seed", 0),
-            BatchSize = args.Int("batch", 64),
-            Device = args.Option("device"),
-        };
-        args.EnsureAllUsed();
-        var progress = new SynchronousProgress<EvaluationProgress>(p =>
-        {
-            if (p.Completed == p.Total)
-            {
-                stderr.WriteLine($"{p.Stage} {p.Dataset}: {p.Completed}/{p.Total}");
-            }
-        });
-        EvaluationReport report = Evaluation.Run(options, progress);
-        stdout.Write(report.FormatTable());
-        stdout.WriteLine($"written to {report.OutputDirectory}");
-        return 0;
+            Use(option);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override EvaluateOptions Read(ParseResult parse) => new(parse.GetRequiredValue(model), SharedOptions.RequireExisting(parse.GetRequiredValue(data)))
+    {
+        Leads = SharedOptions.NullIfEmpty(parse.GetValue(leads)) is { } names ? LeadNames.ParseList(string.Join(",", names)) : null,
+        Target = parse.GetValue(target),
+        OutDirectory = parse.GetValue(output),
+        BootstrapResamples = parse.GetValue(bootstrap),
+        Seed = parse.GetValue(seed),
+        BatchSize = parse.GetValue(batch),
+        Device = parse.GetValue(device),
+        CacheDirectory = parse.GetValue(cache),
+        RecordSeconds = parse.GetValue(recordSeconds),
+    };
+
+    /// <inheritdoc />
+    protected override string? OutputFolder(EvaluateOptions options) => options.OutDirectory;
+
+    /// <inheritdoc />
+    protected override int Execute(EvaluateOptions options, VerbContext context)
+    {
+        EvaluationReport report = context.WithProgress(display =>
+            Evaluation.Run(options, display.For<EvaluationProgress>((d, p) => d.Report($"{p.Stage} {p.Dataset}", p.Completed, p.Total)), context.Cancellation));
+        context.Out.Write(report.FormatTable());
+        context.Out.WriteLine($"written to {report.OutputDirectory}");
+        return ExitCodes.Success;
     }
 }

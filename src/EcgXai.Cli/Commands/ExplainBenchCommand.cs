@@ -1,39 +1,39 @@
+using System.CommandLine;
 using System.Globalization;
 using EcgXai.Bench;
 
 namespace EcgXai.Cli.Commands;
 
-/// <summary><c>ecgxai bench explain [--preset P] [--batch N] [--repeats R] [--json]</c>: LRP/CRP speed and memory.</summary>
-[Flags("json")]
-public sealed class ExplainBenchCommand : IBenchmarkCommand
+/// <summary><c>ecgxai bench explain</c>: LRP/CRP speed and memory.</summary>
+public sealed class ExplainBenchCommand : BenchmarkVerb<ExplainBenchmarkOptions>
 {
-    /// <inheritdoc />
-    public string Name => "explain";
+    private static readonly ExplainBenchmarkOptions Defaults = new();
 
-    /// <inheritdoc />
-    public string Summary => "forward vs EpsilonPlusFlat heatmaps, 8 CRP concepts of one record vs 8 plain heatmaps, peak RSS";
+    private readonly Option<string> preset = SharedOptions.Choice("--preset", Defaults.Preset, ["ribeiro", "compact"], "model preset");
+    private readonly Option<int> batch = SharedOptions.Batch(Defaults.Batch, $"records per batch (at least {ExplainBenchmark.Concepts}, the concepts explained)", ExplainBenchmark.Concepts);
+    private readonly Option<int> repeats = SharedOptions.Int("--repeats", Defaults.Repeats, 1, "timed repeats");
 
-    /// <inheritdoc />
-    public string Usage => "ecgxai bench explain [--preset ribeiro|compact] [--batch 32] [--repeats 2] [--json]";
-
-    /// <inheritdoc />
-    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Declares the options.</summary>
+    public ExplainBenchCommand()
+        : base("explain", "forward vs EpsilonPlusFlat heatmaps, 8 CRP concepts of one record vs 8 plain heatmaps, peak RSS", "ecgxai bench explain --preset compact --json")
     {
-        var options = new ExplainBenchmarkOptions(args.Option("preset") ?? "ribeiro", args.Int("batch", 32), args.Int("repeats", 2));
-        bool json = args.Flag("json");
-        args.EnsureAllUsed();
-        BenchmarkReport report = ExplainBenchmark.Run(options, new EcgXai.IO.SynchronousProgress<string>(line => stderr.WriteLine(line)));
-        foreach (string line in report.Lines(json))
+        foreach (Option option in new Option[] { preset, batch, repeats })
         {
-            stdout.WriteLine(line);
+            Use(option);
         }
-        if (json)
-        {
-            return 0;
-        }
+    }
+
+    /// <inheritdoc />
+    protected override ExplainBenchmarkOptions ReadOptions(ParseResult parse) => new(parse.GetRequiredValue(preset), parse.GetValue(batch), parse.GetValue(repeats));
+
+    /// <inheritdoc />
+    protected override BenchmarkReport Measure(ExplainBenchmarkOptions options, IProgress<string> log) => ExplainBenchmark.Run(options, log);
+
+    /// <inheritdoc />
+    protected override IEnumerable<string> Summary(BenchmarkReport report)
+    {
         var f = report.Figures.ToDictionary(p => p.Key, p => Convert.ToDouble(p.Value, CultureInfo.InvariantCulture));
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"lrp / forward",-28} {f["lrp_heatmap_s"] / f["forward_s"]:F2} (target <= 3.5)"));
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"crp / lrp_8",-28} {f["crp_concepts_s"] / f["lrp_8_s"]:F2} (target <= 1.25)"));
-        return 0;
+        yield return string.Create(CultureInfo.InvariantCulture, $"{"lrp / forward",-28} {f["lrp_heatmap_s"] / f["forward_s"]:F2} (target <= 3.5)");
+        yield return string.Create(CultureInfo.InvariantCulture, $"{"crp / lrp_8",-28} {f["crp_concepts_s"] / f["lrp_8_s"]:F2} (target <= 1.25)");
     }
 }

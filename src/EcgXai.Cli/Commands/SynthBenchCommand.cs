@@ -1,16 +1,23 @@
+using System.CommandLine;
 using EcgXai.Bench;
 
 namespace EcgXai.Cli.Commands;
 
 /// <summary><c>ecgxai bench synth</c>: synthetic records generated and written per second (PTB-XL layout).</summary>
-public sealed class SynthBenchCommand : RecordsBenchmarkCommand
+public sealed class SynthBenchCommand : BenchmarkVerb<int>
 {
-    /// <inheritdoc />
-    public override string Name => "synth";
+    private readonly Option<int> records = SharedOptions.Int("--records", 2000, 1, "synthetic records to generate");
+
+    /// <summary>Declares the options.</summary>
+    public SynthBenchCommand()
+        : base("synth", "synthetic 12-lead 10-s records per second, generated and written in the PTB-XL layout", "ecgxai bench synth --records 500")
+    {
+        Use(records);
+    }
 
     /// <inheritdoc />
-    public override string Summary => "synthetic 12-lead 10-s records per second, generated and written in the PTB-XL layout";
+    protected override int ReadOptions(ParseResult parse) => parse.GetValue(records);
 
     /// <inheritdoc />
-    protected override BenchmarkReport Measure(int records) => SynthBenchmark.Run(records);
+    protected override BenchmarkReport Measure(int options, IProgress<string> log) => SynthBenchmark.Run(options);
 }

@@ -1,52 +1,52 @@
+using System.CommandLine;
 using System.Globalization;
 using EcgXai.Synthesis;
 
 namespace EcgXai.Cli.Commands;
 
 /// <summary><c>ecgxai synth</c>: writes a synthetic 12-lead data set in the PTB-XL or CPSC-2018 layout.</summary>
-public sealed class SynthCommand : ICommand
+public sealed class SynthCommand : Verb<SyntheticDatasetOptions>
 {
-    /// <inheritdoc />
-    public string Name => "synth";
+    private readonly Option<string> output;
+    private readonly Option<string> layout;
+    private readonly Option<int> records;
+    private readonly Option<ulong> seed;
+    private readonly Option<string> preset;
 
-    /// <inheritdoc />
-    public string Summary => "generate a synthetic 12-lead data set (with wave ground truth) in the PTB-XL or CPSC-2018 layout";
-
-    /// <inheritdoc />
-    public string Usage => "ecgxai synth --out DIR --layout ptbxl|cpsc2018 --records N --seed S [--preset default|shift]";
-
-    /// <inheritdoc />
-    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Declares the options.</summary>
+    public SynthCommand()
+        : base("synth", "generate a synthetic 12-lead data set (with wave ground truth) in the PTB-XL or CPSC-2018 layout",
+            "ecgxai synth --out data/synthetic-ptbxl --layout ptbxl --records 500 --seed 1")
     {
-        string outDir = args.Required("out");
-        string layout = args.Required("layout");
-        string recordsText = args.Required("records");
-        string seedText = args.Required("seed");
-        string preset = args.Option("preset") ?? "default";
-        args.EnsureAllUsed();
-        if (!int.TryParse(recordsText, NumberStyles.Integer, CultureInfo.InvariantCulture, out int records) || records < 1)
-        {
-            throw new UsageException($"--records expects a positive integer, got '{recordsText}'");
-        }
-        if (!ulong.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out ulong seed))
-        {
-            throw new UsageException($"--seed expects a non-negative integer, got '{seedText}'");
-        }
-        SyntheticDatasetOptions options;
-        try
-        {
-            options = new SyntheticDatasetOptions(outDir, SyntheticDatasetOptions.ParseLayout(layout), records, seed, SynthesisSettings.FromPreset(preset));
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message);
-        }
-        var progress = new Progress<int>(n => stderr.Write($"\r{n}/{records} records"));
-        SyntheticDatasetSummary summary = SyntheticDatasetWriter.Write(options, progress);
-        stderr.WriteLine();
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"wrote {summary.Records} records ({layout}, preset {preset}, seed {seed}) to {summary.Directory} in {summary.Seconds:0.0} s"));
-        stdout.WriteLine(string.Join("  ", summary.LabelCounts.Select(c => $"{c.Key} {c.Value}")));
-        return 0;
+        output = Use(SharedOptions.Out("dataset folder to write", required: true));
+        layout = Use(SharedOptions.Choice("--layout", "ptbxl", ["ptbxl", "cpsc2018"], "official layout to write"));
+        records = Use(SharedOptions.Int("--records", 100, 1, "number of records"));
+        seed = Use(new Option<ulong>("--seed") { Description = "random seed (non-negative)", HelpName = "S", DefaultValueFactory = _ => 0 });
+        preset = Use(SharedOptions.Choice("--preset", "default", SynthesisSettings.PresetNames, "synthesis preset"));
+    }
+
+    /// <inheritdoc />
+    protected override SyntheticDatasetOptions Read(ParseResult parse) => new(
+        parse.GetRequiredValue(output),
+        SyntheticDatasetOptions.ParseLayout(parse.GetRequiredValue(layout)),
+        parse.GetValue(records),
+        parse.GetValue(seed),
+        SynthesisSettings.FromPreset(parse.GetRequiredValue(preset)));
+
+    /// <inheritdoc />
+    protected override string? OutputFolder(SyntheticDatasetOptions options) => options.OutputDirectory;
+
+    /// <inheritdoc />
+    protected override bool RecordsInvocation => false;
+
+    /// <inheritdoc />
+    protected override int Execute(SyntheticDatasetOptions options, VerbContext context)
+    {
+        SyntheticDatasetSummary summary = context.WithProgress(display =>
+            SyntheticDatasetWriter.Write(options, display.For<int>((d, n) => d.Report("synth", n, options.Records, "records"))));
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"wrote {summary.Records} records ({options.Layout}, seed {options.Seed}) to {summary.Directory} in {summary.Seconds:0.0} s"));
+        context.Out.WriteLine(string.Join("  ", summary.LabelCounts.Select(c => $"{c.Key} {c.Value}")));
+        return ExitCodes.Success;
     }
 }

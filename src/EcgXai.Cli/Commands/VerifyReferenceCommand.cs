@@ -1,34 +1,35 @@
+using System.CommandLine;
 using System.Globalization;
 using EcgXai.Explain.Lrp;
 
 namespace EcgXai.Cli.Commands;
 
-/// <summary><c>ecgxai verify-reference FIXTURE.json</c>: recomputes a zennit/zennit-crp fixture in float64 and prints the errors.</summary>
-public sealed class VerifyReferenceCommand : ICommand
+/// <summary><c>ecgxai verify-reference FIXTURE.json</c>: recomputes a zennit/zennit-crp fixture in float64 and prints the errors; exit 3 on a mismatch.</summary>
+public sealed class VerifyReferenceCommand : Verb<string>
 {
-    /// <inheritdoc />
-    public string Name => "verify-reference";
+    private readonly Argument<string> fixture;
 
-    /// <inheritdoc />
-    public string Summary => "recompute an LRP/CRP reference fixture in float64 and print the relative error of every tensor";
-
-    /// <inheritdoc />
-    public string Usage => "ecgxai verify-reference FIXTURE.json   (weights: FIXTURE.safetensors beside it; exit 0 when every error <= 1e-6)";
-
-    /// <inheritdoc />
-    public int Run(CommandArgs args, TextWriter stdout, TextWriter stderr)
+    /// <summary>Declares the argument.</summary>
+    public VerifyReferenceCommand()
+        : base("verify-reference",
+            $"recompute an LRP/CRP reference fixture in float64 and print the relative error of every tensor (exit 0 when all <= {ReferenceVerification.DefaultTolerance:G}, 3 otherwise)",
+            "ecgxai verify-reference ../shared/fixtures/lrp-reference/epsilon-plus-flat.json")
     {
-        args.EnsureAllUsed();
-        if (args.Positionals.Count != 1)
-        {
-            throw new UsageException("name one fixture manifest (NAME.json)");
-        }
-        ReferenceVerification result = ReferenceVerifier.Verify(args.Positionals[0]);
+        fixture = Use(SharedOptions.PathArgument("FIXTURE", "fixture manifest NAME.json (weights: NAME.safetensors beside it)"));
+    }
+
+    /// <inheritdoc />
+    protected override string Read(ParseResult parse) => parse.GetRequiredValue(fixture);
+
+    /// <inheritdoc />
+    protected override int Execute(string options, VerbContext context)
+    {
+        ReferenceVerification result = ReferenceVerifier.Verify(options);
         foreach (var (tensor, error) in result.Errors)
         {
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tensor}\t{error:E3}"));
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tensor}\t{error:E3}"));
         }
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"worst {result.Worst.Key} {result.Worst.Value:E3}"));
-        return result.Passed() ? 0 : 1;
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"worst {result.Worst.Key} {result.Worst.Value:E3}"));
+        return result.Passed() ? ExitCodes.Success : ExitCodes.Mismatch;
     }
 }

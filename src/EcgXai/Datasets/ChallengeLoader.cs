@@ -26,10 +26,10 @@ public sealed class ChallengeLoader : IDatasetLoader
             }
             catch (InvalidRecordException e)
             {
-                skipped.Add(e.Reason);
+                skipped.Add(Path.GetFileNameWithoutExtension(header), e);
             }
         }
-        return new DatasetIndexContent(entries, skipped.ToDictionary(), new Dictionary<string, int>(), []);
+        return new DatasetIndexContent(entries, skipped.ToDictionary(), new Dictionary<string, int>(), []) { SkippedRecords = skipped.Records(), ReadableLabels = LabelMap.Expressible(HeaderVocabularies) };
     }
 
     /// <inheritdoc />

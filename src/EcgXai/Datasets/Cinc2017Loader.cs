@@ -33,12 +33,19 @@ public sealed class Cinc2017Loader : IDatasetLoader
             }
             if (id.Length == 0 || letter.Length == 0)
             {
-                skipped.Add("bad-row");
+                skipped.Add(new SkippedRecord(id, reference, "bad-row", $"row {r + 1} lacks a record name or a label"));
                 continue;
             }
             if (letter == "~")
             {
-                skipped.Add("noisy-excluded");
+                skipped.Add(new SkippedRecord(id, reference, "noisy-excluded", "labelled noisy (~)"));
+                continue;
+            }
+            string? header = ContainedPath.TryResolve(root, id + ".hea"), mat = ContainedPath.TryResolve(root, id + ".mat");
+            if (header is null || mat is null)
+            {
+                skipped.Add(new SkippedRecord(id, reference, ContainedPath.OutsideReason,
+                    $"record '{ContainedPath.Printable(id)}' resolves outside the dataset folder {Path.GetFullPath(root)}"));
                 continue;
             }
             if (!Letters.Contains(letter))
@@ -46,10 +53,9 @@ public sealed class Cinc2017Loader : IDatasetLoader
                 unknown.Add(letter);
             }
             (IReadOnlyList<string> labels, IReadOnlyList<string> unmapped) = LabelMap.Encode([letter], LabelVocabulary.CinC2017);
-            string header = Path.Combine(root, id + ".hea");
-            entries.Add(new DatasetEntry(id, id, null, Sex.Unknown, [letter], labels, unmapped, header, [header, Path.Combine(root, id + ".mat")]));
+            entries.Add(new DatasetEntry(id, id, null, Sex.Unknown, [letter], labels, unmapped, header, [header, mat]));
         }
-        return new DatasetIndexContent(entries, skipped.ToDictionary(), unknown.ToDictionary(), [reference]);
+        return new DatasetIndexContent(entries, skipped.ToDictionary(), unknown.ToDictionary(), [reference]) { SkippedRecords = skipped.Records(), ReadableLabels = LabelMap.Expressible(LabelVocabulary.CinC2017) };
     }
 
     /// <inheritdoc />

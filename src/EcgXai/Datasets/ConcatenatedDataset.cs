@@ -39,6 +39,10 @@ public sealed class ConcatenatedDataset : PreparedDataset
         Sexes = parts.SelectMany(p => p.Sexes).ToArray();
         SkippedByReason = Sum(parts.Select(p => p.SkippedByReason));
         UnmappedCodeCounts = Sum(parts.Select(p => p.UnmappedCodeCounts));
+        UnknownCodeCounts = Sum(parts.Select(p => p.UnknownCodeCounts));
+        SkippedRecords = parts.SelectMany(p => p.SkippedRecords).ToArray();
+        Warnings = parts.SelectMany(p => p.Warnings).ToArray();
+        UnreadableClasses = first.ClassNames.Where(c => parts.Any(p => p.UnreadableClasses.Contains(c))).ToArray();
     }
 
     /// <inheritdoc />
@@ -73,6 +77,18 @@ public sealed class ConcatenatedDataset : PreparedDataset
 
     /// <inheritdoc />
     public override IReadOnlyDictionary<string, int> UnmappedCodeCounts { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, int> UnknownCodeCounts { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<SkippedRecord> SkippedRecords { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Warnings { get; }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> UnreadableClasses { get; }
 
     /// <inheritdoc />
     public override ReadOnlySpan<float> Signal(int index)

@@ -36,7 +36,13 @@ public sealed class Cpsc2018Loader : IDatasetLoader
             {
                 unknown.Add(code);
             }
-            string header = Path.Combine(root, id + ".hea"), mat = Path.Combine(root, id + ".mat");
+            string? header = ContainedPath.TryResolve(root, id + ".hea"), mat = ContainedPath.TryResolve(root, id + ".mat");
+            if (header is null || mat is null)
+            {
+                skipped.Add(new SkippedRecord(id, reference, ContainedPath.OutsideReason,
+                    $"Recording '{ContainedPath.Printable(id)}' resolves outside the dataset folder {Path.GetFullPath(root)}"));
+                continue;
+            }
             try
             {
                 if (File.Exists(header))
@@ -49,15 +55,23 @@ public sealed class Cpsc2018Loader : IDatasetLoader
                 }
                 else
                 {
-                    skipped.Add("missing-file");
+                    skipped.Add(new SkippedRecord(id, header, "missing-file", $"named in {reference} but neither {id}.hea nor {id}.mat exists"));
                 }
             }
             catch (InvalidRecordException e)
             {
-                skipped.Add(e.Reason);
+                skipped.Add(id, e);
             }
         }
-        return new DatasetIndexContent(entries, skipped.ToDictionary(), unknown.ToDictionary(), [reference]);
+        // Headers with #Dx codes can express more than REFERENCE.csv; a class counts as readable only when every record can express it.
+        LabelVocabulary[] vocabularies = entries.All(e => e.RecordPath.EndsWith(".hea", StringComparison.OrdinalIgnoreCase)) && entries.Count > 0
+            ? [LabelVocabulary.Cpsc2018, .. ChallengeLoader.HeaderVocabularies]
+            : [LabelVocabulary.Cpsc2018];
+        return new DatasetIndexContent(entries, skipped.ToDictionary(), unknown.ToDictionary(), [reference])
+        {
+            SkippedRecords = skipped.Records(),
+            ReadableLabels = LabelMap.Expressible(vocabularies),
+        };
     }
 
     /// <inheritdoc />

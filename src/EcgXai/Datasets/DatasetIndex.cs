@@ -20,6 +20,8 @@ public sealed class DatasetIndex
         Splits = splits;
         Selected = spec.Split is { } split ? all.Where((_, i) => splits[i] == split).ToArray() : all;
         SkippedByReason = skipped.ToDictionary();
+        SkippedRecords = skipped.Records();
+        ReadableLabels = content.ReadableLabels;
         UnknownCodeCounts = content.UnknownCodes;
         SourceFiles = content.SourceFiles;
         var unmapped = new SkipCounter();
@@ -44,6 +46,12 @@ public sealed class DatasetIndex
 
     /// <summary>Records left out while indexing, by reason.</summary>
     public IReadOnlyDictionary<string, int> SkippedByReason { get; }
+
+    /// <summary>The left-out records of <see cref="SkippedByReason"/> that can be named.</summary>
+    public IReadOnlyList<SkippedRecord> SkippedRecords { get; }
+
+    /// <summary>Common labels the dataset's vocabularies can express; the others cannot be read from it.</summary>
+    public IReadOnlyList<string> ReadableLabels { get; }
 
     /// <summary>Codes of <see cref="Selected"/> outside the common label space, with the number of records carrying each.</summary>
     public IReadOnlyDictionary<string, int> UnmappedCodeCounts { get; }
@@ -75,7 +83,7 @@ public sealed class DatasetIndex
         IDatasetLoader loader = LoaderOf(spec.Kind);
         DatasetIndexContent content = loader.Index(spec.Path, targetRate);
         var skipped = new SkipCounter();
-        skipped.AddAll(content.Skipped);
+        skipped.AddAll(content.Skipped, content.SkippedRecords);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var unique = new List<DatasetEntry>(content.Entries.Count);
         foreach (DatasetEntry entry in content.Entries)
@@ -86,7 +94,7 @@ public sealed class DatasetIndex
             }
             else
             {
-                skipped.Add("duplicate-id");
+                skipped.Add(new SkippedRecord(entry.Id, entry.RecordPath, "duplicate-id", "an earlier row has the same record id"));
             }
         }
         return new DatasetIndex(spec, loader, content, unique, DatasetSplitter.Assign(unique, splitSeed), skipped);

@@ -9,4 +9,11 @@ public sealed record DatasetIndexContent(
     IReadOnlyList<DatasetEntry> Entries,
     IReadOnlyDictionary<string, int> Skipped,
     IReadOnlyDictionary<string, int> UnknownCodes,
-    IReadOnlyList<string> SourceFiles);
+    IReadOnlyList<string> SourceFiles)
+{
+    /// <summary>The records of <see cref="Skipped"/> that can be named (id, file, reason, problem).</summary>
+    public IReadOnlyList<SkippedRecord> SkippedRecords { get; init; } = [];
+
+    /// <summary>The common labels the dataset's vocabularies can express (see <see cref="LabelMap.Expressible"/>); others cannot be read from it.</summary>
+    public IReadOnlyList<string> ReadableLabels { get; init; } = LabelMap.Labels;
+}

@@ -72,6 +72,10 @@ public static class LabelMap
         return (Labels.Where(labels.Contains).ToArray(), unmapped);
     }
 
+    /// <summary>The common labels that at least one code of <paramref name="vocabularies"/> means, in table order (the others cannot be read from such a dataset).</summary>
+    public static IReadOnlyList<string> Expressible(params LabelVocabulary[] vocabularies) =>
+        Table.Where(r => vocabularies.Any(v => CodesOf(r, v).Length > 0)).Select(r => r.Label).ToArray();
+
     private static Dictionary<LabelVocabulary, IReadOnlyDictionary<string, string>> BuildLookup()
     {
         var result = new Dictionary<LabelVocabulary, IReadOnlyDictionary<string, string>>();

@@ -77,6 +77,18 @@ public sealed unsafe class MappedPreparedDataset : PreparedDataset
     public override IReadOnlyDictionary<string, int> UnmappedCodeCounts => index.UnmappedCodeCounts;
 
     /// <inheritdoc />
+    public override IReadOnlyList<SkippedRecord> SkippedRecords => index.SkippedRecords;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> Warnings => index.Warnings;
+
+    /// <inheritdoc />
+    public override IReadOnlyDictionary<string, int> UnknownCodeCounts => index.UnknownCodeCounts;
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string> UnreadableClasses => index.UnreadableClasses;
+
+    /// <inheritdoc />
     public override ReadOnlySpan<float> Signal(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);

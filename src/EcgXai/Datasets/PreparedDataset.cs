@@ -42,6 +42,18 @@ public abstract class PreparedDataset : IDisposable
     /// <summary>Source label codes outside the common label space, with the number of kept records carrying each.</summary>
     public virtual IReadOnlyDictionary<string, int> UnmappedCodeCounts { get; } = new Dictionary<string, int>();
 
+    /// <summary>The left-out records of <see cref="SkippedByReason"/> that can be named (id, file, reason, problem).</summary>
+    public virtual IReadOnlyList<SkippedRecord> SkippedRecords { get; } = [];
+
+    /// <summary>Warnings about records kept anyway (a signal file longer than its header declares), each naming the file.</summary>
+    public virtual IReadOnlyList<string> Warnings { get; } = [];
+
+    /// <summary>Label codes the dataset's own code list does not define (CPSC <c>42</c>, CinC-2017 <c>Q</c>), with counts.</summary>
+    public virtual IReadOnlyDictionary<string, int> UnknownCodeCounts { get; } = new Dictionary<string, int>();
+
+    /// <summary>Classes of <see cref="ClassNames"/> the dataset's labels cannot express: their labels could not be read, so they must not be scored.</summary>
+    public virtual IReadOnlyList<string> UnreadableClasses { get; } = [];
+
     /// <summary>Number of records.</summary>
     public int Count => RecordIds.Count;
 

@@ -10,6 +10,9 @@ public sealed record PreprocessOptions(IReadOnlyList<string> Leads, double Sampl
     /// <summary>Records shorter than this (in seconds, at their own rate) are skipped and counted as "too-short". 0 accepts any length.</summary>
     public double MinimumSeconds { get; init; }
 
+    /// <summary>Records with missing samples (NaN from the source's invalid-sample value) are skipped (default) or interpolated.</summary>
+    public InvalidSampleHandling InvalidSamples { get; init; } = InvalidSampleHandling.Skip;
+
     /// <summary>The Ribeiro et al. convention: 12 standard leads, 400 Hz, 4096 samples.</summary>
     public static PreprocessOptions Ribeiro { get; } = new(Signals.LeadNames.Standard12, 400, 4096);
 }

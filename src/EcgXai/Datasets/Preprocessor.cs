@@ -34,7 +34,7 @@ public sealed class Preprocessor
 
     /// <summary>
     /// Writes the preprocessed record into <paramref name="output"/> (<see cref="OutputSize"/> floats, lead-major).
-    /// Throws <see cref="InvalidRecordException"/> with reason "missing-lead", "sample-rate", "too-short" or "non-finite".
+    /// Throws <see cref="InvalidRecordException"/> with reason "missing-lead", "sample-rate", "too-short", "invalid-samples" or "non-finite".
     /// </summary>
     public void Process(EcgRecord record, Span<float> output)
     {
@@ -68,11 +68,12 @@ public sealed class Preprocessor
             for (int i = 0; i < leads.Length; i++)
             {
                 ReadOnlySpan<float> source = record.Lead(rows[i]);
+                Span<float> copy = selected.AsSpan(i * n, n);
+                source.CopyTo(copy);
                 if (HasNonFinite(source))
                 {
-                    throw new InvalidRecordException(record.SourcePath, "non-finite", $"lead {leads[i]} holds NaN or infinite values");
+                    Repair(record, leads[i], copy);
                 }
-                source.CopyTo(selected.AsSpan(i * n, n));
             }
             resampler.Resample(selected.AsSpan(0, leads.Length * n), leads.Length, resampled.AsSpan(0, leads.Length * resampledLength));
             for (int i = 0; i < leads.Length; i++)
@@ -98,6 +99,56 @@ public sealed class Preprocessor
         {
             ArrayPool<float>.Shared.Return(selected);
             ArrayPool<float>.Shared.Return(resampled);
+        }
+    }
+
+    /// <summary>
+    /// Handles a lead holding NaN or infinite values: missing samples of a source that marks them (NaN, counted in
+    /// <see cref="EcgRecord.InvalidSampleCount"/>) are interpolated or refused by <see cref="PreprocessOptions.InvalidSamples"/>;
+    /// anything else is refused as "non-finite".
+    /// </summary>
+    private void Repair(EcgRecord record, string lead, Span<float> values)
+    {
+        int missing = 0, infinite = 0;
+        foreach (float v in values)
+        {
+            missing += float.IsNaN(v) ? 1 : 0;
+            infinite += float.IsInfinity(v) ? 1 : 0;
+        }
+        if (infinite > 0 || record.InvalidSampleCount == 0)
+        {
+            throw new InvalidRecordException(record.SourcePath, "non-finite", $"lead {lead} holds NaN or infinite values");
+        }
+        if (Options.InvalidSamples == InvalidSampleHandling.Skip || missing == values.Length)
+        {
+            throw new InvalidRecordException(record.SourcePath, "invalid-samples",
+                $"lead {lead} has {missing} of {values.Length} samples marked missing (the format's invalid-sample value)"
+                + (missing == values.Length ? "; none is left to interpolate from" : "; skipped (interpolation is an option)"));
+        }
+        Interpolate(values);
+    }
+
+    /// <summary>Fills NaN runs linearly between the valid samples around them; runs at an edge take the nearest valid sample.</summary>
+    internal static void Interpolate(Span<float> values)
+    {
+        int previous = -1;
+        for (int t = 0; t <= values.Length; t++)
+        {
+            if (t < values.Length && float.IsNaN(values[t]))
+            {
+                continue;
+            }
+            int gap = t - previous - 1;
+            if (gap > 0)
+            {
+                float left = previous >= 0 ? values[previous] : values[t];
+                float right = t < values.Length ? values[t] : left;
+                for (int k = 1; k <= gap; k++)
+                {
+                    values[previous + k] = left + (right - left) * k / (gap + 1);
+                }
+            }
+            previous = t;
         }
     }
 

@@ -36,21 +36,27 @@ public sealed partial class PtbXlLoader : IDatasetLoader
         foreach (IReadOnlyList<string> row in table.Rows)
         {
             string recordId = DatasetText.Identifier(CsvTable.Field(row, id));
-            string relative = RecordFile(root, row, low, high);
+            (string relative, int file) = RecordFile(root, row, low, high);
             Match dict = ScpDictionary().Match(CsvTable.Field(row, codes));
             if (recordId.Length == 0 || relative.Length == 0)
             {
-                skipped.Add("no-file-name");
+                skipped.Add(new SkippedRecord(recordId, database, "no-file-name", $"row of ecg_id '{recordId}' has no {table.Header[file]}"));
                 continue;
             }
             if (!dict.Success)
             {
-                skipped.Add("bad-labels");
+                skipped.Add(new SkippedRecord(recordId, database, "bad-labels", "scp_codes is not a dictionary of codes and likelihoods"));
                 continue;
             }
             if (!int.TryParse(CsvTable.Field(row, fold).Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int foldNumber) || foldNumber is < 1 or > 10)
             {
-                skipped.Add("bad-fold");
+                skipped.Add(new SkippedRecord(recordId, database, "bad-fold", $"strat_fold '{CsvTable.Field(row, fold).Trim()}' is not 1–10"));
+                continue;
+            }
+            if (ContainedPath.TryResolve(root, relative + ".hea") is null)
+            {
+                skipped.Add(new SkippedRecord(recordId, database, ContainedPath.OutsideReason,
+                    $"{table.Header[file]} '{ContainedPath.Printable(relative)}' resolves outside the dataset folder {Path.GetFullPath(root)}"));
                 continue;
             }
             string[] scp = dict.Groups["key"].Captures.Select(c => c.Value).ToArray();
@@ -73,20 +79,20 @@ public sealed partial class PtbXlLoader : IDatasetLoader
                 [recordPath + ".hea", recordPath + ".dat"],
                 foldNumber));
         }
-        return new DatasetIndexContent(entries, skipped.ToDictionary(), unknown.ToDictionary(), sources);
+        return new DatasetIndexContent(entries, skipped.ToDictionary(), unknown.ToDictionary(), sources) { SkippedRecords = skipped.Records(), ReadableLabels = LabelMap.Expressible(LabelVocabulary.PtbXlScp) };
     }
 
     /// <inheritdoc />
     public EcgRecord Read(DatasetEntry entry) => entry.Describe(WfdbRecordReader.Read(entry.RecordPath));
 
-    /// <summary>The row's <c>filename_hr</c> when <paramref name="high"/> is given and its header exists, else its <c>filename_lr</c>.</summary>
-    private static string RecordFile(string root, IReadOnlyList<string> row, int low, int? high)
+    /// <summary>The row's <c>filename_hr</c> when <paramref name="high"/> is given and its header exists inside the folder, else its <c>filename_lr</c>; with the column used.</summary>
+    private static (string Relative, int Column) RecordFile(string root, IReadOnlyList<string> row, int low, int? high)
     {
-        if (high is { } column && CsvTable.Field(row, column).Trim() is { Length: > 0 } hr && File.Exists(Path.Combine(root, hr + ".hea")))
+        if (high is { } column && CsvTable.Field(row, column).Trim() is { Length: > 0 } hr && ContainedPath.TryResolve(root, hr + ".hea") is { } header && File.Exists(header))
         {
-            return hr;
+            return (hr, column);
         }
-        return CsvTable.Field(row, low).Trim();
+        return (CsvTable.Field(row, low).Trim(), low);
     }
 
     private static HashSet<string>? ReadStatements(string root, List<string> sources)

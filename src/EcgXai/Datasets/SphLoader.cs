@@ -28,16 +28,22 @@ public sealed class SphLoader : IDatasetLoader
         {
             string file = CsvTable.Field(row, id).Trim();
             string recordId = Path.GetFileNameWithoutExtension(file);
-            string path = Path.Combine(root, file.EndsWith(".h5", StringComparison.OrdinalIgnoreCase) ? file : file + ".h5");
+            string? path = ContainedPath.TryResolve(root, file.EndsWith(".h5", StringComparison.OrdinalIgnoreCase) ? file : file + ".h5");
+            if (path is null)
+            {
+                skipped.Add(new SkippedRecord(recordId, metadata, ContainedPath.OutsideReason,
+                    $"ECG_ID '{ContainedPath.Printable(file)}' resolves outside the dataset folder {Path.GetFullPath(root)}"));
+                continue;
+            }
             described.Add(Path.GetFileName(path));
             if (!File.Exists(path))
             {
-                skipped.Add("missing-file");
+                skipped.Add(new SkippedRecord(recordId, path, "missing-file", $"named in {metadata} but the file does not exist"));
                 continue;
             }
             if (!double.TryParse(CsvTable.Field(row, fs).Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double rate) || !(rate > 0))
             {
-                skipped.Add("sample-rate");
+                skipped.Add(new SkippedRecord(recordId, metadata, "sample-rate", $"fs '{CsvTable.Field(row, fs).Trim()}' is not a positive number"));
                 continue;
             }
             string[] snomed = CsvTable.Field(row, codes).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -46,12 +52,11 @@ public sealed class SphLoader : IDatasetLoader
             entries.Add(new DatasetEntry(recordId, patientId.Length > 0 ? patientId : recordId, DatasetText.Age(CsvTable.Field(row, age)),
                 DatasetText.Sex(CsvTable.Field(row, sex)), snomed, labels, unmapped, path, [path], SampleRate: rate));
         }
-        int orphans = Directory.EnumerateFiles(root, "*.h5").Count(f => !described.Contains(Path.GetFileName(f)));
-        if (orphans > 0)
+        foreach (string orphan in Directory.EnumerateFiles(root, "*.h5").Where(f => !described.Contains(Path.GetFileName(f))))
         {
-            skipped.Add("no-metadata", orphans);
+            skipped.Add(new SkippedRecord(Path.GetFileNameWithoutExtension(orphan), orphan, "no-metadata", $"{metadata} has no row for it"));
         }
-        return new DatasetIndexContent(entries, skipped.ToDictionary(), new Dictionary<string, int>(), [metadata]);
+        return new DatasetIndexContent(entries, skipped.ToDictionary(), new Dictionary<string, int>(), [metadata]) { SkippedRecords = skipped.Records(), ReadableLabels = LabelMap.Expressible(LabelVocabulary.Snomed) };
     }
 
     /// <inheritdoc />

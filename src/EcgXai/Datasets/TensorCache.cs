@@ -6,19 +6,21 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EcgXai.IO;
+using EcgXai.Signals;
 
 namespace EcgXai.Datasets;
 
 /// <summary>
 /// The tensor cache: a preprocessed dataset stored as one contiguous float32 file (<c>KEY.f32</c>, rows of
 /// <c>[leads, length]</c>) plus a small JSON index (<c>KEY.json</c>), keyed by a hash of the dataset's files (paths,
-/// sizes, modification times), the selection and the preprocessing settings. Both files are written atomically, the
-/// index last, so a present index always describes a complete signal file. Reuse memory-maps the signal file.
+/// sizes, modification times), the selection, every preprocessing setting and <see cref="CodeVersion"/> (so a change
+/// of the preprocessing code changes the key without anyone bumping a number). Both files are written atomically,
+/// the index last, so a present index always describes a complete signal file. Reuse memory-maps the signal file.
 /// </summary>
 public static class TensorCache
 {
-    /// <summary>Version of the cache layout and of the preprocessing code; part of every key.</summary>
-    public const string FormatVersion = "ecgxai-tensor-cache-1";
+    /// <summary>Version of the cache file layout (the index's fields); part of every key.</summary>
+    public const string LayoutVersion = "ecgxai-tensor-cache-2";
 
     private const int ChunkRecords = 256;
 
@@ -28,10 +30,10 @@ public static class TensorCache
     public static string Key(DatasetIndex index, PreprocessOptions options, IReadOnlyList<string> classNames, int splitSeed)
     {
         var text = new StringBuilder();
-        text.Append(FormatVersion).Append('\n').Append(index.Spec.Kind).Append('\n').Append(Path.GetFullPath(index.Spec.Path)).Append('\n')
+        text.Append(LayoutVersion).Append('\n').Append(CodeVersion(options)).Append('\n')
+            .Append(index.Spec.Kind).Append('\n').Append(Path.GetFullPath(index.Spec.Path)).Append('\n')
             .Append(index.Spec.Split).Append('\n').Append(splitSeed.ToString(CultureInfo.InvariantCulture)).Append('\n')
-            .Append(string.Join(",", options.Leads)).Append('\n')
-            .Append(FormattableString.Invariant($"{options.SampleRate:R} {options.Length} {options.HighPassHz:R} {options.MinimumSeconds:R}\n"))
+            .Append(JsonSerializer.Serialize(options, Json)).Append('\n')
             .Append(string.Join(",", classNames)).Append('\n');
         foreach (string file in index.SourceFiles)
         {
@@ -46,6 +48,50 @@ public static class TensorCache
             }
         }
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
+    }
+
+    /// <summary>
+    /// The version of the preprocessing code at <paramref name="options"/>: a hash of what <see cref="Preprocessor"/> makes
+    /// of two fixed probe records (at 500 Hz and at 257 Hz, the second with a missing sample), so any change of the
+    /// code's output changes every cache key. A test pins the value for the Ribeiro settings.
+    /// </summary>
+    public static string CodeVersion(PreprocessOptions options)
+    {
+        var preprocessor = new Preprocessor(options);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (double rate in (double[])[500, 257])
+        {
+            EcgRecord probe = Probe(options, rate);
+            try
+            {
+                hash.AppendData(MemoryMarshal.AsBytes(preprocessor.Process(probe).AsSpan()));
+            }
+            catch (InvalidRecordException e)
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes(e.Reason));
+            }
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..16];
+    }
+
+    /// <summary>A deterministic record with the options' leads, long enough for their minimum duration; at 257 Hz one sample is missing.</summary>
+    private static EcgRecord Probe(PreprocessOptions options, double rate)
+    {
+        int leads = options.Leads.Count;
+        int n = (int)Math.Ceiling(rate * (Math.Max(options.MinimumSeconds, options.Length / options.SampleRate) + 1));
+        var samples = new float[leads * n];
+        for (int i = 0; i < samples.Length; i++)
+        {
+            int lead = i / n, t = i % n;
+            samples[i] = (float)(Math.Sin(2 * Math.PI * (1 + lead) * t / rate) + 0.3 * Math.Sin(2 * Math.PI * 40 * t / rate) + 0.01 * lead);
+        }
+        int invalid = rate == 257 ? 1 : 0;
+        if (invalid > 0)
+        {
+            samples[n / 2] = float.NaN;
+        }
+        return new EcgRecord("probe", samples, leads, rate, options.Leads.Select(LeadNames.Normalize).ToArray(), null, Sex.Unknown, [], [], "probe")
+        { InvalidSampleCount = invalid };
     }
 
     /// <summary>The cached dataset of <paramref name="key"/> in <paramref name="directory"/>, memory-mapped, or null when absent.</summary>
@@ -84,24 +130,25 @@ public static class TensorCache
         IReadOnlyList<DatasetEntry> entries = index.Selected;
         var kept = new List<DatasetEntry>(entries.Count);
         var skipped = new SkipCounter();
-        skipped.AddAll(index.SkippedByReason);
+        skipped.AddAll(index.SkippedByReason, index.SkippedRecords);
+        var warnings = new System.Collections.Concurrent.ConcurrentQueue<(string Id, string Warning)>();
         int per = preprocessor.OutputSize;
         string signalPath = Path.Combine(directory, key + ".f32");
         AtomicFile.Write(signalPath, stream =>
         {
             float[] chunk = ArrayPool<float>.Shared.Rent(ChunkRecords * per);
-            var reasons = new string?[ChunkRecords];
+            var refusals = new SkippedRecord?[ChunkRecords];
             try
             {
                 for (int start = 0; start < entries.Count; start += ChunkRecords)
                 {
                     int count = Math.Min(ChunkRecords, entries.Count - start);
-                    Parallel.For(0, count, i => reasons[i] = ProcessOne(index, preprocessor, entries[start + i], chunk.AsSpan(i * per, per)));
+                    Parallel.For(0, count, i => refusals[i] = ProcessOne(index, preprocessor, entries[start + i], chunk.AsSpan(i * per, per), warnings));
                     for (int i = 0; i < count; i++)
                     {
-                        if (reasons[i] is { } reason)
+                        if (refusals[i] is { } refusal)
                         {
-                            skipped.Add(reason);
+                            skipped.Add(refusal);
                             continue;
                         }
                         kept.Add(entries[start + i]);
@@ -133,26 +180,36 @@ public static class TensorCache
             preprocessor.Options.SampleRate,
             preprocessor.Options.Length,
             skipped.ToDictionary(),
-            unmapped.ToDictionary());
+            unmapped.ToDictionary(),
+            skipped.Records(),
+            warnings.OrderBy(w => w.Id, StringComparer.Ordinal).Select(w => w.Warning).ToArray(),
+            index.UnknownCodeCounts,
+            classNames.Where(c => !index.ReadableLabels.Contains(c, StringComparer.Ordinal)).ToArray());
         AtomicFile.WriteText(Path.Combine(directory, key + ".json"), JsonSerializer.Serialize(cached, Json));
         return new MappedPreparedDataset(signalPath, cached);
     }
 
-    /// <summary>Reads and preprocesses one record into <paramref name="target"/>; returns the skip reason, or null on success.</summary>
-    private static string? ProcessOne(DatasetIndex index, Preprocessor preprocessor, DatasetEntry entry, Span<float> target)
+    /// <summary>Reads and preprocesses one record into <paramref name="target"/>, keeping its warnings; returns why it was refused, or null on success.</summary>
+    private static SkippedRecord? ProcessOne(DatasetIndex index, Preprocessor preprocessor, DatasetEntry entry, Span<float> target,
+        System.Collections.Concurrent.ConcurrentQueue<(string Id, string Warning)> warnings)
     {
         try
         {
-            preprocessor.Process(index.Read(entry), target);
+            EcgRecord record = index.Read(entry);
+            preprocessor.Process(record, target);
+            foreach (string warning in record.Warnings)
+            {
+                warnings.Enqueue((entry.Id, warning));
+            }
             return null;
         }
         catch (InvalidRecordException e)
         {
-            return e.Reason;
+            return new SkippedRecord(entry.Id, e.Path, e.Reason, e.Problem);
         }
-        catch (EcgXaiException)
+        catch (EcgXaiException e)
         {
-            return "invalid";
+            return new SkippedRecord(entry.Id, e.Path, "invalid", e.Problem);
         }
     }
 

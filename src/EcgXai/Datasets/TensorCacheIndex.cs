@@ -16,6 +16,10 @@ namespace EcgXai.Datasets;
 /// <param name="Length">Samples per lead.</param>
 /// <param name="SkippedByReason">Records left out, by reason.</param>
 /// <param name="UnmappedCodeCounts">Source codes outside the label space, with counts.</param>
+/// <param name="SkippedRecords">The left-out records that can be named.</param>
+/// <param name="Warnings">Warnings of records read anyway (a signal file longer than declared), each naming the file.</param>
+/// <param name="UnknownCodeCounts">Codes the dataset's own code list does not define, with counts.</param>
+/// <param name="UnreadableClasses">Classes the dataset's label vocabulary cannot express (every record would count as negative).</param>
 public sealed record TensorCacheIndex(
     string Key,
     string Name,
@@ -29,4 +33,8 @@ public sealed record TensorCacheIndex(
     double SampleRate,
     int Length,
     IReadOnlyDictionary<string, int> SkippedByReason,
-    IReadOnlyDictionary<string, int> UnmappedCodeCounts);
+    IReadOnlyDictionary<string, int> UnmappedCodeCounts,
+    IReadOnlyList<SkippedRecord> SkippedRecords,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyDictionary<string, int> UnknownCodeCounts,
+    IReadOnlyList<string> UnreadableClasses);

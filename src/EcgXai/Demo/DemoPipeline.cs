@@ -19,8 +19,8 @@ namespace EcgXai.Demo;
 /// </summary>
 public static class DemoPipeline
 {
-    /// <summary>Runs the demo into <see cref="DemoOptions.OutDirectory"/>.</summary>
-    public static DemoResult Run(DemoOptions options, IProgress<DemoProgress>? progress = null)
+    /// <summary>Runs the demo into <see cref="DemoOptions.OutDirectory"/>; <paramref name="cancellation"/> stops it between (and inside) stages, keeping finished stages.</summary>
+    public static DemoResult Run(DemoOptions options, IProgress<DemoProgress>? progress = null, CancellationToken cancellation = default)
     {
         options.Validate();
         string root = Path.GetFullPath(options.OutDirectory);
@@ -28,6 +28,7 @@ public static class DemoPipeline
         string ptbxl = "ptbxl:" + Synthesize(Path.Combine(root, "data", "synthetic-ptbxl"), SyntheticLayout.PtbXl, options.TrainRecords, "default", options, progress);
         string shift = "cpsc2018:" + Synthesize(Path.Combine(root, "data", "synthetic-cpsc-shift"), SyntheticLayout.Cpsc2018, options.ShiftRecords, "shift", options, progress);
 
+        cancellation.ThrowIfCancellationRequested();
         var cohort = CohortReport.Create(new CohortOptions([ptbxl, shift], root));
         foreach (string line in cohort.ToLines())
         {
@@ -35,7 +36,7 @@ public static class DemoPipeline
         }
 
         var training = new TrainingOptions { Epochs = options.Epochs, BatchSize = options.BatchSize, Seed = options.Seed, Device = options.Device };
-        TrainingResult teacher = Train(new TrainingJob([ptbxl], ResNet1dConfig.Compact, Path.Combine(root, "teacher"), training) { CacheDirectory = cache }, "teacher", progress);
+        TrainingResult teacher = Train(new TrainingJob([ptbxl], ResNet1dConfig.Compact, Path.Combine(root, "teacher"), training) { CacheDirectory = cache }, "teacher", progress, cancellation);
         TrainingResult student = Train(
             new TrainingJob([ptbxl], ResNet1dConfig.Compact, Path.Combine(root, "student"), training)
             {
@@ -43,10 +44,12 @@ public static class DemoPipeline
                 Teacher = new TeacherJob(teacher.BestModelPath, new TeacherOptions(), new DistillationOptions()),
             },
             "student",
-            progress);
+            progress,
+            cancellation);
 
-        EvaluationReport teacherEval = Evaluate(teacher.BestModelPath, [ptbxl + "@test", shift], Path.Combine(root, "eval", "teacher"), cache, options, "teacher", progress);
-        EvaluationReport studentEval = Evaluate(student.BestModelPath, [ptbxl + "@test", shift], Path.Combine(root, "eval", "student"), cache, options, "student", progress);
+        EvaluationReport teacherEval = Evaluate(teacher.BestModelPath, [ptbxl + "@test", shift], Path.Combine(root, "teacher"), cache, options, "teacher", progress, cancellation);
+        EvaluationReport studentEval = Evaluate(student.BestModelPath, [ptbxl + "@test", shift], Path.Combine(root, "student"), cache, options, "student", progress, cancellation);
+        cancellation.ThrowIfCancellationRequested();
 
         ConceptStatistics concepts = RankAfConcepts(student.BestModelPath, shift, cache, options, Path.Combine(root, "explain"), progress);
         return new DemoResult(root, teacherEval, studentEval, concepts);
@@ -64,7 +67,7 @@ public static class DemoPipeline
         return directory;
     }
 
-    private static TrainingResult Train(TrainingJob job, string role, IProgress<DemoProgress>? progress)
+    private static TrainingResult Train(TrainingJob job, string role, IProgress<DemoProgress>? progress, CancellationToken cancellation)
     {
         var reporter = progress is null ? null : new SynchronousProgress<TrainingProgress>(p =>
         {
@@ -74,13 +77,14 @@ public static class DemoPipeline
                     $"epoch {p.Epoch}/{p.Epochs}: loss {p.Loss:F4}, validation macro AUROC {auroc:F3}, {p.SamplesPerSecond:F0} samples/s")));
             }
         });
-        TrainingResult result = TrainingPipeline.Run(job, reporter);
+        TrainingResult result = TrainingPipeline.Run(job, reporter, cancellation: cancellation);
         progress?.Report(new DemoProgress(role, string.Create(CultureInfo.InvariantCulture,
             $"best epoch {result.BestEpoch}, validation macro AUROC {result.BestValidationMacroAuroc:F3}: {result.BestModelPath}")));
         return result;
     }
 
-    private static EvaluationReport Evaluate(string model, IReadOnlyList<string> specs, string outDirectory, string cache, DemoOptions options, string role, IProgress<DemoProgress>? progress)
+    private static EvaluationReport Evaluate(string model, IReadOnlyList<string> specs, string outDirectory, string cache, DemoOptions options, string role,
+        IProgress<DemoProgress>? progress, CancellationToken cancellation)
     {
         EvaluationReport report = Evaluation.Run(new EvaluateOptions(model, specs)
         {
@@ -88,7 +92,7 @@ public static class DemoPipeline
             CacheDirectory = cache,
             Seed = options.Seed,
             Device = options.Device,
-        });
+        }, cancellation: cancellation);
         foreach (string line in report.FormatTable().Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             progress?.Report(new DemoProgress("evaluate " + role, line));

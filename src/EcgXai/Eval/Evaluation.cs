@@ -18,12 +18,19 @@ public static class Evaluation
     /// <summary>Threshold used for a class the checkpoint records none for.</summary>
     public const double DefaultThreshold = 0.5;
 
-    /// <summary>Loads the model, prepares and evaluates every dataset, and writes the <c>eval/</c> folder.</summary>
-    public static EvaluationReport Run(EvaluateOptions options, IProgress<EvaluationProgress>? progress = null)
+    /// <summary>
+    /// Loads the model, prepares and evaluates every dataset, and writes the <c>eval/</c> folder. The options that can be
+    /// checked against the model (target, leads, bootstrap, batch) are checked before any dataset is prepared.
+    /// </summary>
+    public static EvaluationReport Run(EvaluateOptions options, IProgress<EvaluationProgress>? progress = null, CancellationToken cancellation = default)
     {
         if (options.DataSpecs.Count == 0)
         {
             throw new ArgumentException("name at least one dataset to evaluate on");
+        }
+        if (options.BootstrapResamples < 1 || options.BatchSize < 1)
+        {
+            throw new ArgumentException($"bootstrap resamples and batch size must be at least 1, got {options.BootstrapResamples} and {options.BatchSize}");
         }
         var (model, info) = Checkpoint.Load(options.ModelPath, TorchDevice.Resolve(options.Device));
         using (model)
@@ -34,6 +41,7 @@ public static class Evaluation
             {
                 throw new EcgXaiException(options.ModelPath, $"{leads.Count} leads selected ({string.Join(",", leads)}) for a model with {config.LeadCount} inputs ({string.Join(",", config.LeadNames)})");
             }
+            ClassesToEvaluate(config, options.Target);
             int recordLength = options.RecordLength
                 ?? (options.RecordSeconds is { } seconds ? (int)Math.Ceiling(seconds * config.SampleRate) : (int?)null)
                 ?? info.RecordLength ?? config.InputLength;
@@ -47,7 +55,7 @@ public static class Evaluation
             {
                 var prepareProgress = progress is null ? null : new SynchronousProgress<DatasetProgress>(p => progress.Report(new EvaluationProgress("prepare/" + p.Stage, spec, p.Completed, p.Total)));
                 using PreparedDataset data = DatasetPreparer.Prepare(spec, preprocess, config.ClassNames, options.CacheDirectory, null, prepareProgress);
-                results.Add(Evaluate(model, info, data, spec, options, progress));
+                results.Add(Evaluate(model, info, data, spec, options, progress, cancellation));
             }
             string outDirectory = Path.Combine(options.OutDirectory ?? RunFolderOf(options.ModelPath), "eval");
             var report = new EvaluationReport(options.ModelPath, info.DataSpecs, results, outDirectory);
@@ -63,7 +71,8 @@ public static class Evaluation
     /// records shaped like the model's input); <paramref name="spec"/> names it and decides whether it is
     /// in-distribution for <paramref name="info"/>.
     /// </summary>
-    public static DatasetEvaluation Evaluate(ResNet1d model, CheckpointInfo info, PreparedDataset data, string spec, EvaluateOptions options, IProgress<EvaluationProgress>? progress = null)
+    public static DatasetEvaluation Evaluate(ResNet1d model, CheckpointInfo info, PreparedDataset data, string spec, EvaluateOptions options,
+        IProgress<EvaluationProgress>? progress = null, CancellationToken cancellation = default)
     {
         ResNet1dConfig config = model.Config;
         if (data.LeadCount != config.LeadCount || data.Length < config.InputLength)
@@ -80,7 +89,12 @@ public static class Evaluation
         progress?.Report(new EvaluationProgress("predict", spec, 0, data.Count));
         model.eval();
         Device device = model.lin.weight!.device;
-        float[] probabilities = RecordWindows.Score(data, config.InputLength, RecordWindows.DefaultStride(config.InputLength), options.BatchSize, device, x => model.forward(x).sigmoid());
+        float[] probabilities = RecordWindows.Score(data, config.InputLength, RecordWindows.DefaultStride(config.InputLength), options.BatchSize, device, x => model.forward(x).sigmoid(), cancellation);
+        int nan = Array.FindIndex(probabilities, float.IsNaN);
+        if (nan >= 0)
+        {
+            throw new EcgXaiException(options.ModelPath, $"score of record '{data.RecordIds[nan / classes]}' ({spec}) for class {config.ClassNames[nan % classes]} is NaN: the model's weights or the record's inputs hold NaN");
+        }
         progress?.Report(new EvaluationProgress("predict", spec, data.Count, data.Count));
 
         var labels = new float[data.Count * classes];

@@ -1,3 +1,4 @@
+using EcgXai.Explain.Graph;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -41,20 +42,31 @@ public sealed class ResNet1d : nn.Module<Tensor, Tensor>
     /// <summary>The configuration this model was built from.</summary>
     public ResNet1dConfig Config { get; }
 
-    /// <summary>Logits <c>(batch, classes)</c> for input <c>(batch, leads, Lengths[0])</c>.</summary>
-    public override Tensor forward(Tensor input) => lin.forward(Features(input).flatten(1));
-
-    /// <summary>The last unit's output <c>(batch, f_last, L_last)</c>, the classifier's input before flattening.</summary>
-    public Tensor Features(Tensor input)
+    /// <summary>Logits <c>(batch, classes)</c> for input <c>(batch, leads, Lengths[0])</c>, through <see cref="ToGraph"/>.</summary>
+    public override Tensor forward(Tensor input)
     {
-        using var scope = NewDisposeScope();
-        Tensor x = bn1.forward(conv1.forward(input));
-        Tensor y = x;
+        using ModelGraph graph = ToGraph();
+        return graph.Forward(input);
+    }
+
+    /// <summary>
+    /// The model as a graph whose nodes run this model's modules and read its current parameters (borrowed, not copied):
+    /// <c>conv1</c>, <c>bn1</c>, the units' nodes (<see cref="ResidualUnit.AppendTo"/>), <c>flatten</c>, <c>lin</c>. The
+    /// model's one forward; in training mode the modules use batch statistics and dropout. Input name <c>input</c>.
+    /// </summary>
+    public ModelGraph ToGraph()
+    {
+        var graph = new GraphBuilder("input", [Config.LeadCount, Config.InputLength]);
+        string x = graph.Add(ResidualUnit.Conv("conv1", graph.Input, conv1));
+        x = graph.Add(ResidualUnit.Norm("bn1", x, bn1));
+        string y = x;
         foreach (ResidualUnit unit in blocks)
         {
-            (x, y) = unit.forward(x, y);
+            (x, y) = unit.AppendTo(graph, x, y);
         }
-        return x.MoveToOuterDisposeScope();
+        string flat = graph.Add(new FlattenNode("flatten", x));
+        graph.Add(new LinearNode("lin", flat, lin.weight!, lin.bias, lin));
+        return graph.Build(metadata: new GraphMetadata(Config.SampleRate, Config.LeadNames, Config.ClassNames));
     }
 
     /// <summary>Number of trainable parameters.</summary>

@@ -26,6 +26,12 @@ public sealed record EcgRecord(
     IReadOnlyList<string> Labels,
     string SourcePath)
 {
+    /// <summary>Samples that the source marks as missing (WFDB's invalid-sample value); they are NaN in <see cref="Samples"/>.</summary>
+    public int InvalidSampleCount { get; init; }
+
+    /// <summary>What was read but is not as the source declares (a signal file longer than its header says), one line each naming the file.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Samples per lead.</summary>
     public int SampleCount => LeadCount == 0 ? 0 : Samples.Length / LeadCount;
 

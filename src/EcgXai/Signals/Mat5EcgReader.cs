@@ -12,10 +12,12 @@ public static class Mat5EcgReader
     public const double SampleRate = 500;
 
     /// <summary>Reads <paramref name="path"/> as an <see cref="EcgRecord"/> (labels empty; CPSC codes come from REFERENCE.csv).</summary>
-    /// <exception cref="InvalidRecordException">Unreadable or corrupt MAT file, missing fields, wrong shape, or non-finite samples.</exception>
-    public static EcgRecord Read(string path)
+    /// <param name="path">The MAT file.</param>
+    /// <param name="maxBytes">Most bytes the file may hold and inflate to (see <see cref="Mat5Reader.Read"/>).</param>
+    /// <exception cref="InvalidRecordException">Unreadable, corrupt or too large MAT file, missing fields, wrong shape, or non-finite samples.</exception>
+    public static EcgRecord Read(string path, long maxBytes = Mat5Reader.DefaultMaxBytes)
     {
-        IReadOnlyDictionary<string, Mat5Array> variables = Mat5Reader.Read(path);
+        IReadOnlyDictionary<string, Mat5Array> variables = Mat5Reader.Read(path, maxBytes);
         if (!variables.TryGetValue("ECG", out Mat5Array? ecg) || ecg.Class != Mat5Class.Struct || ecg.Elements.Count != 1)
         {
             throw new InvalidRecordException(path, "format", "has no 1 x 1 struct variable 'ECG'");

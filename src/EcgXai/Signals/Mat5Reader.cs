@@ -9,20 +9,32 @@ namespace EcgXai.Signals;
 /// Reads MATLAB 5 (Level 5) MAT files: the 128-byte header, compressed (zlib) and plain elements, and
 /// matrices of class struct, cell, char and every numeric class (real part). Sparse, object and complex arrays
 /// are refused. Every error is an <see cref="InvalidRecordException"/> naming the file, the byte offset and the problem.
+/// Compressed elements are inflated as a stream, matrix by matrix, each bounded by the size its tag declares and all
+/// together by a byte limit, so a small file that would inflate to gigabytes is refused before it is inflated.
 /// </summary>
 public static class Mat5Reader
 {
+    /// <summary>Default limit of the bytes a file may hold or inflate to: 256 MB (a 60 s, 12-lead, 500 Hz record in doubles is under 3 MB).</summary>
+    public const long DefaultMaxBytes = 256L << 20;
+
     private const int HeaderSize = 128;
     private const int MiInt8 = 1, MiUInt8 = 2, MiInt16 = 3, MiUInt16 = 4, MiInt32 = 5, MiUInt32 = 6, MiSingle = 7,
         MiDouble = 9, MiInt64 = 12, MiUInt64 = 13, MiMatrix = 14, MiCompressed = 15, MiUtf8 = 16, MiUtf16 = 17, MiUtf32 = 18;
 
     /// <summary>The top-level variables of <paramref name="path"/> by name.</summary>
-    /// <exception cref="InvalidRecordException">The file is missing, not MAT 5, truncated or has a corrupt or unsupported element.</exception>
-    public static IReadOnlyDictionary<string, Mat5Array> Read(string path)
+    /// <param name="path">The MAT file.</param>
+    /// <param name="maxBytes">Most bytes the file may hold and its compressed elements may inflate to (reason "too-large" beyond).</param>
+    /// <exception cref="InvalidRecordException">The file is missing, not MAT 5, truncated, too large or has a corrupt or unsupported element.</exception>
+    public static IReadOnlyDictionary<string, Mat5Array> Read(string path, long maxBytes = DefaultMaxBytes)
     {
         byte[] bytes;
         try
         {
+            long length = new FileInfo(path).Length;
+            if (length > maxBytes)
+            {
+                throw new InvalidRecordException(path, "too-large", $"MAT file holds {length} bytes, more than the limit of {maxBytes}");
+            }
             bytes = File.ReadAllBytes(path);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
@@ -33,11 +45,11 @@ public static class Mat5Reader
         {
             throw new InvalidRecordException(path, "io", "cannot read MAT file: " + e.Message, e);
         }
-        return Parse(bytes, path);
+        return Parse(bytes, path, maxBytes);
     }
 
-    /// <summary>Parses the bytes of a MAT 5 file; <paramref name="path"/> names the file in errors.</summary>
-    public static IReadOnlyDictionary<string, Mat5Array> Parse(byte[] bytes, string path)
+    /// <summary>Parses the bytes of a MAT 5 file; <paramref name="path"/> names the file in errors; compressed elements inflate to at most <paramref name="maxBytes"/> in all.</summary>
+    public static IReadOnlyDictionary<string, Mat5Array> Parse(byte[] bytes, string path, long maxBytes = DefaultMaxBytes)
     {
         if (bytes.Length < HeaderSize || !Encoding.ASCII.GetString(bytes, 0, 6).Equals("MATLAB", StringComparison.Ordinal))
         {
@@ -49,7 +61,7 @@ public static class Mat5Reader
             ((byte)'M', (byte)'I') => true,
             _ => throw new InvalidRecordException(path, "format", "MAT header has no endian indicator (MATLAB 7.3 HDF5 files are not MAT 5)"),
         };
-        var reader = new Reader(path, bigEndian);
+        var reader = new Reader(path, bigEndian, maxBytes);
         var variables = new Dictionary<string, Mat5Array>(StringComparer.Ordinal);
         int offset = HeaderSize;
         while (offset < bytes.Length)
@@ -62,9 +74,12 @@ public static class Mat5Reader
         return variables;
     }
 
-    /// <summary>Element parsing state: the file (for errors) and its byte order.</summary>
-    private sealed class Reader(string path, bool bigEndian)
+    /// <summary>Element parsing state: the file (for errors), its byte order and the bytes compressed elements may still inflate to.</summary>
+    private sealed class Reader(string path, bool bigEndian, long maxBytes)
     {
+        private readonly long limit = maxBytes;
+        private long inflateBudget = maxBytes;
+
         /// <summary>The arrays of one top-level element (a compressed element may hold several).</summary>
         public IEnumerable<Mat5Array> TopLevel(byte[] bytes, ref int offset)
         {
@@ -72,31 +87,56 @@ public static class Mat5Reader
             (int type, ReadOnlyMemory<byte> data) = Element(bytes, ref offset, "file");
             if (type == MiCompressed)
             {
-                byte[] inflated = Inflate(data, start);
-                var arrays = new List<Mat5Array>();
-                for (int inner = 0; inner < inflated.Length;)
-                {
-                    (int innerType, ReadOnlyMemory<byte> innerData) = Element(inflated, ref inner, $"compressed element at byte {start}");
-                    if (innerType != MiMatrix)
-                    {
-                        throw Corrupt(start, $"compressed element holds data type {innerType}, not a matrix");
-                    }
-                    arrays.Add(Matrix(innerData.Span, start));
-                }
-                return arrays;
+                return Inflate(data, start);
             }
-            return type == MiMatrix ? [Matrix(data.Span, start)] : throw Corrupt(start, $"top-level element of data type {type} is not a matrix");
+            return type == MiMatrix ? [Matrix(data.ToArray(), start)] : throw Corrupt(start, $"top-level element of data type {type} is not a matrix");
         }
 
-        private byte[] Inflate(ReadOnlyMemory<byte> data, int at)
+        /// <summary>
+        /// The matrices of a compressed element, inflated as a stream: each inner tag is read first, its declared size is
+        /// checked against the remaining budget, and only then is that many bytes inflated.
+        /// </summary>
+        private List<Mat5Array> Inflate(ReadOnlyMemory<byte> data, int at)
         {
+            var arrays = new List<Mat5Array>();
             try
             {
                 using var input = new MemoryStream(data.ToArray(), writable: false);
                 using var zlib = new ZLibStream(input, CompressionMode.Decompress);
-                using var output = new MemoryStream(data.Length * 4);
-                zlib.CopyTo(output);
-                return output.ToArray();
+                byte[] tag = new byte[8];
+                long inflated = 0;
+                while (true)
+                {
+                    int got = zlib.ReadAtLeast(tag, tag.Length, throwOnEndOfStream: false);
+                    if (got == 0)
+                    {
+                        return arrays;
+                    }
+                    if (got < tag.Length)
+                    {
+                        throw new InvalidRecordException(path, "truncated", $"compressed element at byte {at}: inflated data end inside an element tag (after {inflated + got} bytes)");
+                    }
+                    int type = (int)U32(tag);
+                    uint size = U32(tag.AsSpan(4));
+                    if (type != MiMatrix)
+                    {
+                        throw Corrupt(at, $"compressed element holds data type {type}, not a matrix");
+                    }
+                    if (size > inflateBudget)
+                    {
+                        throw new InvalidRecordException(path, "too-large",
+                            $"compressed element at byte {at} declares a matrix of {size} bytes, more than the {inflateBudget} left of the limit of {limit} bytes; not inflated");
+                    }
+                    inflateBudget -= size;
+                    byte[] body = new byte[size];
+                    got = zlib.ReadAtLeast(body, body.Length, throwOnEndOfStream: false);
+                    if (got < body.Length)
+                    {
+                        throw new InvalidRecordException(path, "truncated", $"compressed element at byte {at} inflates to {got} bytes of a matrix that declares {size}");
+                    }
+                    inflated += 8 + size;
+                    arrays.Add(Matrix(body, at));
+                }
             }
             catch (InvalidDataException e)
             {
@@ -135,9 +175,8 @@ public static class Mat5Reader
             return (type, data);
         }
 
-        private Mat5Array Matrix(ReadOnlySpan<byte> span, int at)
+        private Mat5Array Matrix(byte[] body, int at)
         {
-            byte[] body = span.ToArray();
             int offset = 0;
             (int flagsType, ReadOnlyMemory<byte> flags) = Element(body, ref offset, $"matrix at byte {at}");
             if (flagsType != MiUInt32 || flags.Length < 8)
@@ -241,7 +280,7 @@ public static class Mat5Reader
         {
             int start = offset;
             (int type, ReadOnlyMemory<byte> data) = Element(body, ref offset, $"matrix at byte {at}");
-            return type == MiMatrix ? Matrix(data.Span, at) : throw Corrupt(at, $"member at byte {start} of the matrix has data type {type}, not a matrix");
+            return type == MiMatrix ? Matrix(data.ToArray(), at) : throw Corrupt(at, $"member at byte {start} of the matrix has data type {type}, not a matrix");
         }
 
         private string Decode(int type, ReadOnlySpan<byte> data, int at) => type switch

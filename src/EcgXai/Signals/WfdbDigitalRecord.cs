@@ -7,4 +7,7 @@ public sealed record WfdbDigitalRecord(WfdbHeader Header, IReadOnlyList<int[]> S
 {
     /// <summary>Samples per signal.</summary>
     public int SampleCount => Samples.Count == 0 ? 0 : Samples[0].Length;
+
+    /// <summary>What was read but is not as the header says (a signal file longer than declared), one line each naming the file.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }

@@ -6,7 +6,8 @@ namespace EcgXai.Signals;
 /// <summary>
 /// Prints a WFDB record like the WFDB library's <c>rdsamp</c>: one line per sample without a sample-number
 /// column, the chosen signals' values right-aligned in 7 columns and separated by tabs; digital integers, or
-/// physical values with as many decimals as the gain resolves.
+/// physical values at <see cref="WfdbDumpOptions.Precision"/>, a missing sample (the format's invalid-sample value)
+/// printed as <c>-</c> as rdsamp does.
 /// </summary>
 public static class WfdbDump
 {
@@ -35,12 +36,39 @@ public static class WfdbDump
                 throw new ArgumentOutOfRangeException(nameof(options), $"{record.Header.Path}: signal {c} does not exist (the record has {signalCount}, numbered from 0)");
             }
         }
-        string[] formats = channels.Select(c => options.Physical ? "{0,7:F" + Decimals(record.Header.Signals[c].Gain) + "}" : "{0,7}").ToArray();
+        string[] formats = channels.Select(c => options.Physical ? PhysicalFormat(record.Header.Signals[c].Gain, options.Precision) : "{0,7}").ToArray();
         return Format(record, options.Physical, options.From, to, channels, formats);
     }
 
     /// <summary>Decimals that resolve one ADC step of <paramref name="gain"/> units per physical unit.</summary>
     public static int Decimals(double gain) => Math.Clamp((int)Math.Ceiling(Math.Log10(Math.Abs(gain)) - 1e-9), 0, 12);
+
+    /// <summary>
+    /// The fewest decimals in which every value k / <paramref name="gain"/> (k an integer) is exact, i.e. the least d with
+    /// 10^d / gain an integer; null when there is none up to 15 (the values do not terminate, e.g. a gain of 3).
+    /// </summary>
+    public static int? ExactDecimals(double gain)
+    {
+        if (!(Math.Abs(gain) is >= 1e-12 and <= 1e15))
+        {
+            return null;
+        }
+        decimal g = Math.Abs((decimal)gain);
+        decimal power = 1;
+        for (int d = 0; d <= 15; d++, power *= 10)
+        {
+            if (power % g == 0)
+            {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    private static string PhysicalFormat(double gain, WfdbDumpPrecision precision) =>
+        precision == WfdbDumpPrecision.Resolution
+            ? "{0,7:F" + Decimals(gain) + "}"
+            : ExactDecimals(gain) is { } d ? "{0,7:F" + Math.Max(d, Decimals(gain)) + "}" : "{0,7:R}";
 
     private static IEnumerable<string> Format(WfdbDigitalRecord record, bool physical, int from, int to, IReadOnlyList<int> channels, string[] formats)
     {
@@ -56,7 +84,18 @@ public static class WfdbDump
                 }
                 int c = channels[i];
                 int digital = record.Samples[c][t];
-                line.AppendFormat(CultureInfo.InvariantCulture, formats[i], physical ? record.Header.Signals[c].ToPhysical(digital) : digital);
+                if (!physical)
+                {
+                    line.AppendFormat(CultureInfo.InvariantCulture, formats[i], digital);
+                }
+                else if (record.Header.Signals[c].IsInvalid(digital))
+                {
+                    line.Append(' ', 6).Append('-');
+                }
+                else
+                {
+                    line.AppendFormat(CultureInfo.InvariantCulture, formats[i], record.Header.Signals[c].ToPhysical(digital));
+                }
             }
             yield return line.ToString();
         }

@@ -6,4 +6,8 @@ namespace EcgXai.Signals;
 /// <param name="From">First sample, inclusive.</param>
 /// <param name="To">Last sample, exclusive; null for the end of the record.</param>
 /// <param name="Channels">0-based signal numbers in output order; null for all signals in header order.</param>
-public sealed record WfdbDumpOptions(string RecordPath, bool Physical = false, int From = 0, int? To = null, IReadOnlyList<int>? Channels = null);
+public sealed record WfdbDumpOptions(string RecordPath, bool Physical = false, int From = 0, int? To = null, IReadOnlyList<int>? Channels = null)
+{
+    /// <summary>Digits of physical values (default: enough to recover each value exactly).</summary>
+    public WfdbDumpPrecision Precision { get; init; } = WfdbDumpPrecision.Full;
+}

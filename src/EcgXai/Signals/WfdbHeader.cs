@@ -61,7 +61,8 @@ public sealed record WfdbHeader(
     /// <exception cref="InvalidRecordException">The text is not a valid single-segment WFDB header.</exception>
     public static WfdbHeader Parse(string text, string path) => WfdbHeaderParser.Parse(text, path);
 
-    /// <summary>The full path of a signal file named in this header.</summary>
+    /// <summary>The full path of a signal file named in this header, which must lie inside the header's folder.</summary>
+    /// <exception cref="InvalidRecordException">The name resolves outside the header's folder (reason <see cref="ContainedPath.OutsideReason"/>).</exception>
     public string SignalFilePath(WfdbSignalSpec signal) =>
-        System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) ?? ".", signal.FileName);
+        ContainedPath.Resolve(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) ?? ".", signal.FileName, Path, "signal file");
 }

@@ -8,8 +8,16 @@ internal static class WfdbHeaderParser
 {
     private static readonly char[] Blanks = [' ', '\t'];
 
+    /// <summary>Most samples per signal a header may declare: what one .NET array of the record's values can hold.</summary>
+    public const long MaxSampleCount = int.MaxValue;
+
     public static WfdbHeader Parse(string text, string path)
     {
+        if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+        {
+            int at = text.TakeWhile(c => !char.IsControl(c) || c is '\n' or '\r' or '\t').Count();
+            throw new InvalidRecordException(path, "header", $"not a WFDB header (a control character at byte {at}; a header is text)");
+        }
         string[] lines = text.Split('\n');
         var comments = new List<string>();
         var signalLines = new List<(int Number, string Text)>();
@@ -41,6 +49,10 @@ internal static class WfdbHeaderParser
 
         string[] fields = record.Text.Split(Blanks, 5, StringSplitOptions.RemoveEmptyEntries);
         string name = fields[0];
+        if (!IsRecordName(name))
+        {
+            throw Error(path, record.Number, $"not a WFDB header: the record line starts with '{Shown(name)}', not a record name");
+        }
         if (name.Contains('/'))
         {
             throw new InvalidRecordException(path, "unsupported", $"line {record.Number}: multi-segment record '{name}' is not supported");
@@ -63,12 +75,7 @@ internal static class WfdbHeaderParser
         int? sampleCount = null;
         if (fields.Length > 3)
         {
-            int n = ParseInt(fields[3], path, record.Number, "number of samples");
-            if (n < 0)
-            {
-                throw Error(path, record.Number, $"number of samples '{fields[3]}' is negative");
-            }
-            sampleCount = n == 0 ? null : n;
+            sampleCount = ParseSampleCount(fields[3], path, record.Number);
         }
         string? startTime = fields.Length > 4 ? fields[4].Trim() : null;
         if (signalLines.Count != signalCount)
@@ -204,15 +211,40 @@ internal static class WfdbHeaderParser
         return ((WfdbFormat)format, perFrame, skew, offset);
     }
 
+    /// <summary>The number of samples per signal, or null for 0 (the signal files decide).</summary>
+    private static int? ParseSampleCount(string text, string path, int line)
+    {
+        if (text.Length > 0 && text.All(char.IsAsciiDigit))
+        {
+            return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out long n) && n <= MaxSampleCount
+                ? n == 0 ? null : (int)n
+                : throw Error(path, line, $"number of samples {Shown(text)} is more than a record can hold (at most {MaxSampleCount} per signal)");
+        }
+        return text.StartsWith('-') && text.Length > 1 && text[1..].All(char.IsAsciiDigit)
+            ? throw Error(path, line, $"number of samples '{text}' is negative")
+            : throw Error(path, line, $"number of samples '{Shown(text)}' is not an integer");
+    }
+
+    /// <summary>A record name is printable ASCII: letters, digits, <c>_ - . /</c> (a <c>/</c> marks a multi-segment record).</summary>
+    private static bool IsRecordName(string name) =>
+        name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.' or '/' or '~' or '+');
+
+    /// <summary><paramref name="text"/> for a message: non-printable characters as <c>?</c>, at most 40 characters.</summary>
+    private static string Shown(string text)
+    {
+        string printable = new(text.Select(c => c is >= ' ' and <= '~' ? c : '?').ToArray());
+        return printable.Length > 40 ? printable[..40] + "…" : printable;
+    }
+
     private static int ParseInt(string text, string path, int line, string field) =>
         int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int v)
             ? v
-            : throw Error(path, line, $"{field} '{text}' is not an integer");
+            : throw Error(path, line, $"{field} '{Shown(text)}' is not an integer");
 
     private static double ParseDouble(string text, string path, int line, string field) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v)
             ? v
-            : throw Error(path, line, $"{field} '{text}' is not a number");
+            : throw Error(path, line, $"{field} '{Shown(text)}' is not a number");
 
     private static InvalidRecordException Error(string path, int line, string problem) =>
         new(path, "header", $"line {line}: {problem}");

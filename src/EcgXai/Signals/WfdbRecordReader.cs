@@ -16,13 +16,13 @@ public static class WfdbRecordReader
     public static WfdbDigitalRecord ReadDigital(string recordPath)
     {
         WfdbHeader header = WfdbHeader.Read(recordPath);
-        int n = SampleCountOf(header);
+        (int n, List<(int First, int Count)> groups, IReadOnlyList<string> warnings) = Plan(header);
         var samples = new int[header.Signals.Count][];
         for (int s = 0; s < samples.Length; s++)
         {
             samples[s] = new int[n];
         }
-        foreach ((int first, int count) in FileGroups(header))
+        foreach ((int first, int count) in groups)
         {
             int[] stream = ReadStream(header, first, count, n);
             try
@@ -41,18 +41,21 @@ public static class WfdbRecordReader
                 ArrayPool<int>.Shared.Return(stream);
             }
         }
-        return new WfdbDigitalRecord(header, samples);
+        return new WfdbDigitalRecord(header, samples) { Warnings = warnings };
     }
 
     /// <summary>
     /// Reads a record as an <see cref="EcgRecord"/> in millivolts: lead names normalised, age, sex and the raw
     /// <c>Dx</c>/<c>Labels</c> codes from the header comments; <see cref="EcgRecord.Labels"/> is left empty.
     /// </summary>
+    /// <remarks>
+    /// Samples holding their format's invalid-sample value (<see cref="WfdbSignalSpec.InvalidValue"/>) are NaN, as the
+    /// WFDB library and wfdb-python give them; <see cref="EcgRecord.InvalidSampleCount"/> counts them.
+    /// </remarks>
     /// <exception cref="InvalidRecordException">Missing, truncated, inconsistent or corrupt record, units that are not a voltage, or non-finite values.</exception>
     public static EcgRecord Read(string recordPath)
     {
         WfdbHeader header = WfdbHeader.Read(recordPath);
-        int n = SampleCountOf(header);
         int leads = header.Signals.Count;
         if (leads == 0)
         {
@@ -66,8 +69,10 @@ public static class WfdbRecordReader
                 ?? throw new InvalidRecordException(header.Path, "units", $"signal {s} ({spec.Description}): units '{spec.Units}' are not a voltage");
             scales[s] = perUnit / spec.Gain;
         }
+        (int n, List<(int First, int Count)> groups, IReadOnlyList<string> warnings) = Plan(header);
         var values = new float[leads * n];
-        foreach ((int first, int count) in FileGroups(header))
+        int invalid = 0;
+        foreach ((int first, int count) in groups)
         {
             int[] stream = ReadStream(header, first, count, n);
             try
@@ -77,17 +82,26 @@ public static class WfdbRecordReader
                     int s = first + j;
                     double scale = scales[s];
                     int baseline = header.Signals[s].Baseline;
+                    int missing = header.Signals[s].InvalidValue ?? int.MinValue;
+                    bool hasInvalid = header.Signals[s].InvalidValue is not null;
                     Span<float> target = values.AsSpan(s * n, n);
                     float poison = 0;
                     for (int t = 0, k = j; t < n; t++, k += count)
                     {
-                        float v = (float)((stream[k] - baseline) * scale);
+                        int digital = stream[k];
+                        if (hasInvalid && digital == missing)
+                        {
+                            target[t] = float.NaN;
+                            invalid++;
+                            continue;
+                        }
+                        float v = (float)((digital - baseline) * scale);
                         target[t] = v;
                         poison += v * 0;
                     }
                     if (!float.IsFinite(poison))
                     {
-                        ThrowNonFinite(header, s, target);
+                        ThrowNonFinite(header, s, target, stream.AsSpan(j), count);
                     }
                 }
             }
@@ -98,14 +112,16 @@ public static class WfdbRecordReader
         }
         string[] names = header.Signals.Select(sig => LeadNames.Normalize(sig.Description)).ToArray();
         return new EcgRecord(header.RecordName, values, leads, header.SampleRate, names, header.Age, header.Sex,
-            header.SourceLabels, [], header.Path);
+            header.SourceLabels, [], header.Path)
+        { InvalidSampleCount = invalid, Warnings = warnings };
     }
 
-    /// <summary>Throws for the first non-finite value (a product <c>v * 0</c> summed over the lead is NaN exactly when one is).</summary>
-    private static void ThrowNonFinite(WfdbHeader header, int signal, ReadOnlySpan<float> values)
+    /// <summary>Throws for the first infinite value (a product <c>v * 0</c> summed over the lead's valid samples is NaN exactly when one is).</summary>
+    private static void ThrowNonFinite(WfdbHeader header, int signal, ReadOnlySpan<float> values, ReadOnlySpan<int> digital, int stride)
     {
+        int? missing = header.Signals[signal].InvalidValue;
         int t = 0;
-        while (float.IsFinite(values[t]))
+        while (float.IsFinite(values[t]) || digital[t * stride] == missing)
         {
             t++;
         }
@@ -114,8 +130,12 @@ public static class WfdbRecordReader
             $"signal {signal} ({spec.Description}): sample {t} is {values[t]} in mV after conversion with gain {spec.Gain}");
     }
 
-    /// <summary>Samples per signal: the header's count, or what the first signal file holds when the header gives none.</summary>
-    private static int SampleCountOf(WfdbHeader header)
+    /// <summary>
+    /// Checks every signal file against the header before anything is allocated: samples per signal (the header's
+    /// count, or what the first signal file holds when the header gives none), the file groups, and warnings about
+    /// files holding more samples than declared (the declared samples are read, as the WFDB library does).
+    /// </summary>
+    private static (int SampleCount, List<(int First, int Count)> Groups, IReadOnlyList<string> Warnings) Plan(WfdbHeader header)
     {
         foreach (WfdbSignalSpec spec in header.Signals)
         {
@@ -125,22 +145,52 @@ public static class WfdbRecordReader
                     $"signal '{spec.Description}' has {spec.SamplesPerFrame} samples per frame and skew {spec.Skew}; only 1 sample per frame without skew is supported");
             }
         }
-        if (header.SampleCount is { } n || header.Signals.Count == 0)
+        List<(int First, int Count)> groups = FileGroups(header);
+        if (groups.Count == 0)
         {
-            return header.SampleCount ?? 0;
+            return (0, groups, []);
         }
-        (int first, int count) = FileGroups(header)[0];
-        WfdbSignalSpec head = header.Signals[first];
-        string file = header.SignalFilePath(head);
-        long bytes;
-        using (SafeFileHandle handle = Open(header, file))
+        var available = new long[groups.Count];
+        for (int g = 0; g < groups.Count; g++)
         {
-            bytes = Length(handle, file) - head.ByteOffset;
+            WfdbSignalSpec head = header.Signals[groups[g].First];
+            string file = header.SignalFilePath(head);
+            using SafeFileHandle handle = Open(header, file);
+            available[g] = Math.Max(0, Length(handle, file) - head.ByteOffset);
         }
-        long frames = WfdbSampleCodec.SamplesIn(head.Format, Math.Max(0, bytes)) / count;
-        return frames <= int.MaxValue / Math.Max(1, header.Signals.Count)
-            ? (int)frames
-            : throw new InvalidRecordException(file, "length", $"{frames} samples per signal are more than a record can hold");
+        long n = header.SampleCount ?? WfdbSampleCodec.SamplesIn(header.Signals[groups[0].First].Format, available[0]) / groups[0].Count;
+        var warnings = new List<string>();
+        for (int g = 0; g < groups.Count; g++)
+        {
+            (int first, int count) = groups[g];
+            WfdbSignalSpec head = header.Signals[first];
+            string file = header.SignalFilePath(head);
+            long total = n * count;
+            long needed = WfdbSampleCodec.MinimumBytes(head.Format, total);
+            if (available[g] < needed)
+            {
+                long held = WfdbSampleCodec.SamplesIn(head.Format, available[g]) / count;
+                throw new InvalidRecordException(file, "truncated",
+                    $"holds {available[g]} bytes of format-{(int)head.Format} data after byte offset {head.ByteOffset} ({held} samples per signal), but the header {header.Path} declares {count} signal(s) x {n} samples, which need {needed}");
+            }
+            if (needed > Array.MaxLength)
+            {
+                throw new InvalidRecordException(header.Path, "length",
+                    $"{count} signal(s) x {n} samples of format {(int)head.Format} need {needed} bytes of '{head.FileName}', more than one read can hold");
+            }
+            if (available[g] > WfdbSampleCodec.PaddedBytes(head.Format, total))
+            {
+                long held = WfdbSampleCodec.SamplesIn(head.Format, available[g]) / count;
+                warnings.Add($"{file}: holds {held} samples per signal but the header {header.Path} declares {n}; the declared {n} were read");
+            }
+        }
+        if (n * header.Signals.Count > Array.MaxLength)
+        {
+            string file = header.SignalFilePath(header.Signals[groups[0].First]);
+            throw new InvalidRecordException(header.SampleCount is null ? file : header.Path, "length",
+                $"{n} samples per signal x {header.Signals.Count} signals are more than a record can hold (at most {Array.MaxLength} values)");
+        }
+        return ((int)n, groups, warnings);
     }
 
     /// <summary>Runs of consecutive signals stored in the same file: (first signal, number of signals).</summary>
@@ -175,8 +225,8 @@ public static class WfdbRecordReader
 
     /// <summary>
     /// Reads and decodes the frame-interleaved samples of one file (<paramref name="count"/> signals from
-    /// <paramref name="first"/>, <paramref name="n"/> samples each) into a rented array, verifying the file's
-    /// length and each signal's initial value and checksum. The caller returns the array to the pool.
+    /// <paramref name="first"/>, <paramref name="n"/> samples each, its length checked by <see cref="Plan"/>) into a
+    /// rented array, verifying each signal's initial value and checksum. The caller returns the array to the pool.
     /// </summary>
     private static int[] ReadStream(WfdbHeader header, int first, int count, int n)
     {
@@ -185,18 +235,6 @@ public static class WfdbRecordReader
         long total = (long)n * count;
         long needed = WfdbSampleCodec.MinimumBytes(head.Format, total);
         using SafeFileHandle handle = Open(header, file);
-        long available = Length(handle, file) - head.ByteOffset;
-        if (available < needed)
-        {
-            throw new InvalidRecordException(file, "truncated",
-                $"holds {Math.Max(0, available)} bytes of format-{(int)head.Format} data after byte offset {head.ByteOffset}, but {count} signal(s) x {n} samples need {needed}");
-        }
-        if (available > WfdbSampleCodec.PaddedBytes(head.Format, total))
-        {
-            long held = WfdbSampleCodec.SamplesIn(head.Format, available) / count;
-            throw new InvalidRecordException(file, "length",
-                $"holds {held} samples per signal but the header {header.Path} declares {n}");
-        }
         byte[] bytes = ArrayPool<byte>.Shared.Rent((int)needed);
         int[] stream = ArrayPool<int>.Shared.Rent((int)total);
         try

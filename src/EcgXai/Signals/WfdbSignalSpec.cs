@@ -50,6 +50,25 @@ public sealed record WfdbSignalSpec(
         _ => null,
     };
 
-    /// <summary>The physical value (in <see cref="Units"/>) of a digital sample.</summary>
-    public double ToPhysical(int digital) => (digital - Baseline) / Gain;
+    /// <summary>
+    /// The digital value that marks a missing sample in this signal's format (WFDB's invalid-sample value: the most
+    /// negative value of the stored width, e.g. −32768 in formats 16, 61 and 160, −2048 in 212), or null for format 8,
+    /// whose first differences have none.
+    /// </summary>
+    public int? InvalidValue => Format switch
+    {
+        WfdbFormat.Difference8 => null,
+        WfdbFormat.Offset8 => sbyte.MinValue,
+        WfdbFormat.Int16 or WfdbFormat.Int16BigEndian or WfdbFormat.Offset16 => short.MinValue,
+        WfdbFormat.Int24 => -(1 << 23),
+        WfdbFormat.Int32 => int.MinValue,
+        WfdbFormat.Packed212 => -(1 << 11),
+        _ => -(1 << 9),
+    };
+
+    /// <summary>True when <paramref name="digital"/> is the invalid-sample value of this signal's format.</summary>
+    public bool IsInvalid(int digital) => digital == InvalidValue;
+
+    /// <summary>The physical value (in <see cref="Units"/>) of a digital sample; NaN for the invalid-sample value.</summary>
+    public double ToPhysical(int digital) => IsInvalid(digital) ? double.NaN : (digital - Baseline) / Gain;
 }

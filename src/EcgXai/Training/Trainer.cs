@@ -11,7 +11,7 @@ namespace EcgXai.Training;
 
 /// <summary>
 /// Fits a <see cref="ResNet1d"/> on labels, or distils it from cached teacher probabilities: Adam, learning-rate
-/// decay on plateau and early stopping on validation macro AUROC, a checkpoint after every epoch plus the best
+/// decay on plateau and early stopping on validation macro AUROC (or one class's AUROC, <see cref="TrainingOptions.SelectionClass"/>), a checkpoint after every epoch plus the best
 /// model (with per-class F1-optimal thresholds on the validation set), a CSV log, and resumption from the last
 /// completed epoch (weights, Adam state, schedule, early stopping and history are restored; every epoch reseeds
 /// dropout and shuffling from the run seed, so a resumed run equals an uninterrupted one). Records longer than the
@@ -100,7 +100,8 @@ public static class Trainer
             float[] probabilities = RecordWindows.Score(setup.Validation, window, stride, options.BatchSize, device, x => model.forward(x).sigmoid(), cancellation);
             double[] aurocs = Auroc.PerClass(probabilities, validationLabels, classes);
             double macro = Auroc.MeanIgnoringNaN(aurocs);
-            EarlyStopping stopping = state.Stopping.Step(epoch, macro);
+            double selection = options.SelectionClass is { } selected ? aurocs[setup.Model.ClassNames.ToList().IndexOf(selected)] : macro;
+            EarlyStopping stopping = state.Stopping.Step(epoch, double.IsNaN(selection) ? 0 : selection);
             var info = new CheckpointInfo
             {
                 DataSpecs = setup.DataSpecs,
@@ -120,7 +121,7 @@ public static class Trainer
             ModelFiles.SaveOptimizer(optimizer, run.EpochOptimizer(epoch));
             var record = new EpochRecord(epoch, learningRate, lossSum / seen, BinaryCrossEntropy(probabilities, validationLabels), macro, aurocs,
                 epochClock.Elapsed.TotalSeconds, seen / trainSeconds, waited.TotalSeconds / trainSeconds);
-            PlateauSchedule schedule = state.Schedule.Step(macro);
+            PlateauSchedule schedule = state.Schedule.Step(double.IsNaN(selection) ? 0 : selection);
             SetLearningRate(optimizer, schedule.LearningRate);
             int previous = state.Epoch;
             state = state with { Epoch = epoch, Schedule = schedule, Stopping = stopping, History = [.. state.History, record], Finished = stopping.ShouldStop };
@@ -192,6 +193,10 @@ public static class Trainer
                 throw new EcgXaiException(data.Name, $"holds {data.LeadCount} leads x {data.Length} samples for classes [{string.Join(", ", data.ClassNames)}], " +
                     $"the model expects {config.LeadCount} x {config.InputLength} (or longer records, scored by windows) for [{string.Join(", ", config.ClassNames)}]");
             }
+        }
+        if (setup.Options.SelectionClass is { } selected && !config.ClassNames.Contains(selected, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"the selection class '{selected}' is not an output of the model ({string.Join(", ", config.ClassNames)})");
         }
         float[] labels = Labels(setup.Validation);
         bool anyDefined = Enumerable.Range(0, config.ClassCount).Any(c =>

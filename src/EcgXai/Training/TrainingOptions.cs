@@ -39,6 +39,12 @@ public sealed record TrainingOptions
     /// </summary>
     public bool BalanceClasses { get; init; }
 
+    /// <summary>
+    /// The class whose validation AUROC selects the best epoch and drives early stopping and the plateau schedule;
+    /// null uses the macro AUROC over the classes.
+    /// </summary>
+    public string? SelectionClass { get; init; }
+
     /// <summary>Upper bound of a class's positive weight under <see cref="BalanceClasses"/>.</summary>
     public double MaxPositiveWeight { get; init; } = 20;
 

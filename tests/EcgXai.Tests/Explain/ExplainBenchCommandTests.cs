@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using EcgXai.Cli.Commands;
+using EcgXai.Tests.Support;
 
 namespace EcgXai.Tests.Explain;
 
@@ -10,7 +10,8 @@ public class ExplainBenchCommandTests
     public void JsonModePrintsOneLineWithTheAgreedKeys()
     {
         var stdout = new StringWriter();
-        int code = CommandRegistry.Run(["bench", "explain", "--preset", "compact", "--batch", "8", "--repeats", "1", "--json"], stdout, TextWriter.Null);
+        // --json before the kind (issue 14: it used to be passed on wrongly).
+        int code = CliRunner.Run(["bench", "--json", "explain", "--preset", "compact", "--batch", "8", "--repeats", "1"], stdout, TextWriter.Null);
         Assert.Equal(0, code);
         string[] lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         JsonObject figures = Assert.Single(lines.Select(l => JsonNode.Parse(l)!.AsObject()));
@@ -24,7 +25,7 @@ public class ExplainBenchCommandTests
     public void BatchSmallerThanTheConceptCountIsRejected()
     {
         var stderr = new StringWriter();
-        Assert.Equal(1, CommandRegistry.Run(["bench", "explain", "--preset", "compact", "--batch", "4"], TextWriter.Null, stderr));
+        Assert.Equal(2, CliRunner.Run(["bench", "explain", "--preset", "compact", "--batch", "4"], TextWriter.Null, stderr));
         Assert.Contains("at least 8", stderr.ToString());
     }
 }

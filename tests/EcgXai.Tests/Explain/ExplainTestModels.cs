@@ -50,6 +50,14 @@ internal static class ExplainTestModels
         return randn(records, c.LeadCount, c.InputLength, dtype: dtype);
     }
 
+    /// <summary>The activation of node <paramref name="node"/> of <paramref name="model"/>'s graph for <paramref name="x"/>.</summary>
+    public static Tensor Activation(ResNet1d model, Tensor x, string node)
+    {
+        using var graph = model.ToGraph();
+        using var _ = no_grad();
+        return graph.Evaluate(x, [node])[node];
+    }
+
     public static double MaxRelativeDifference(Tensor a, Tensor b)
     {
         using var scope = NewDisposeScope();

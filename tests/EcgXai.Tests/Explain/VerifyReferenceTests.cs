@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using EcgXai.Cli.Commands;
 using EcgXai.Explain.Lrp;
 using EcgXai.Tests.Support;
 
@@ -12,7 +11,7 @@ public class VerifyReferenceTests
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = CommandRegistry.Run(args, stdout, stderr);
+        int code = CliRunner.Run(args, stdout, stderr);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -57,7 +56,7 @@ public class VerifyReferenceTests
             m["composite_params"] = new JsonObject { ["epsilon"] = 1e-6, ["gamma"] = 0.25, ["box_low"] = -4.0, ["box_high"] = 4.0 };
         });
         var (code, output, _) = Run("verify-reference", gammaBox);
-        Assert.Equal(1, code);
+        Assert.Equal(3, code);
         Assert.Contains("ref.logits\t", output);
         using var passDir = new TempDir();
         ReferenceVerification pass = ReferenceVerifier.Verify(DamagedCopy(passDir, "epsilon-plus-flat", m => m["bn2_policy"] = "pass"));

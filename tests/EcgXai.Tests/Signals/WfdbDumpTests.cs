@@ -1,5 +1,4 @@
 using System.Globalization;
-using EcgXai.Cli.Commands;
 using EcgXai.Signals;
 using EcgXai.Tests.Support;
 
@@ -50,7 +49,6 @@ public class WfdbDumpTests
     [SkippableTheory]
     [InlineData("--channels", "2", "signal 2 does not exist")]
     [InlineData("--to", "650001", "end sample 650001")]
-    [InlineData("--from", "-1", "first sample -1")]
     public void OutOfRangeRequestsFailWithAClearMessage(string option, string value, string problem)
     {
         string record = SharedData.Require("data/wfdb-conformance/100.hea")[..^4];
@@ -59,6 +57,15 @@ public class WfdbDumpTests
         Assert.Empty(lines);
         Assert.Contains(problem, error);
         Assert.Contains("100.hea", error);
+    }
+
+    [Fact]
+    public void NegativeFirstSampleIsAUsageError()
+    {
+        (int code, string[] lines, string error) = Dump(["record", "--from", "-1"]);
+        Assert.Equal(2, code);
+        Assert.Empty(lines);
+        Assert.Contains("--from must be at least 0, got -1", error);
     }
 
     [SkippableFact]
@@ -77,7 +84,7 @@ public class WfdbDumpTests
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        int code = CommandRegistry.Run(["dump", .. args], stdout, stderr);
+        int code = CliRunner.Run(["dump", .. args], stdout, stderr);
         string[] lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return (code, lines, stderr.ToString());
     }

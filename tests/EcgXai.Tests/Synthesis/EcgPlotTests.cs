@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using EcgXai.Cli.Commands;
 using EcgXai.Reports;
 using EcgXai.Signals;
 using EcgXai.Synthesis;
@@ -41,11 +40,11 @@ public class EcgPlotTests
         WfdbWriter.Write(dir.File("A0001"), rec, WfdbWriteOptions.Cinc);
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        Assert.Equal(0, CommandRegistry.Run(["plot", dir.File("A0001.hea"), "--out", dir.File("a.png"), "--seconds", "12"], stdout, stderr));
+        Assert.Equal(0, CliRunner.Run(["plot", dir.File("A0001.hea"), "--out", dir.File("a.png"), "--seconds", "12"], stdout, stderr));
         Assert.Equal((312 * 6, 130 * 6), PngSize(File.ReadAllBytes(dir.File("a.png"))));
 
         File.WriteAllBytes(dir.File("A0001.dat"), File.ReadAllBytes(dir.File("A0001.dat"))[..1000]);
-        Assert.Equal(1, CommandRegistry.Run(["plot", dir.File("A0001"), "--out", dir.File("b.png")], stdout, stderr));
+        Assert.Equal(1, CliRunner.Run(["plot", dir.File("A0001"), "--out", dir.File("b.png")], stdout, stderr));
         Assert.Contains("A0001", stderr.ToString());
         Assert.False(File.Exists(dir.File("b.png")));
     }
@@ -72,13 +71,13 @@ public class EcgPlotTests
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         string outDir = dir.File("cpsc");
-        Assert.Equal(0, CommandRegistry.Run(["synth", "--out", outDir, "--layout", "cpsc2018", "--records", "3", "--seed", "9", "--preset", "shift"], stdout, stderr));
+        Assert.Equal(0, CliRunner.Run(["synth", "--out", outDir, "--layout", "cpsc2018", "--records", "3", "--seed", "9", "--preset", "shift"], stdout, stderr));
         Assert.Equal(4, File.ReadAllLines(Path.Combine(outDir, "REFERENCE.csv")).Length);
         Assert.Contains("wrote 3 records", stdout.ToString());
-        Assert.Equal(2, CommandRegistry.Run(["synth", "--out", dir.File("x"), "--layout", "mitdb", "--records", "3", "--seed", "1"], stdout, stderr));
-        Assert.Equal(2, CommandRegistry.Run(["synth", "--out", dir.File("x"), "--layout", "ptbxl", "--records", "3", "--seed", "1", "--preset", "other"], stdout, stderr));
-        Assert.Equal(2, CommandRegistry.Run(["synth", "--out", dir.File("x"), "--layout", "ptbxl", "--records", "3", "--seed", "-1"], stdout, stderr));
-        Assert.Equal(2, CommandRegistry.Run(["synth", "--out", dir.File("x"), "--layout", "ptbxl", "--records", "0", "--seed", "1"], stdout, stderr));
+        Assert.Equal(2, CliRunner.Run(["synth", "--out", dir.File("x"), "--layout", "mitdb", "--records", "3", "--seed", "1"], stdout, stderr));
+        Assert.Equal(2, CliRunner.Run(["synth", "--out", dir.File("x"), "--layout", "ptbxl", "--records", "3", "--seed", "1", "--preset", "other"], stdout, stderr));
+        Assert.Equal(2, CliRunner.Run(["synth", "--out", dir.File("x"), "--layout", "ptbxl", "--records", "3", "--seed", "-1"], stdout, stderr));
+        Assert.Equal(2, CliRunner.Run(["synth", "--out", dir.File("x"), "--layout", "ptbxl", "--records", "0", "--seed", "1"], stdout, stderr));
         Assert.False(Directory.Exists(dir.File("x")));
     }
 }

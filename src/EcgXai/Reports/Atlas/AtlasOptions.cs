@@ -1,0 +1,36 @@
+namespace EcgXai.Reports.Atlas;
+
+/// <summary>What <see cref="AtlasBuilder"/> builds: the atlas of one run folder, optionally merging an expert's notes file.</summary>
+/// <param name="RunDirectory">The run folder whose results are shown; the page is written to <c>report/index.html</c> inside it.</param>
+public sealed record AtlasOptions(string RunDirectory)
+{
+    /// <summary>A notes file (exported from the page) merged into <c>report/notes.json</c> before the build; never modified.</summary>
+    public string? NotesFile { get; init; }
+
+    /// <summary>The model whose SHA-256 keys the notes; by default the model named in the run's <c>config.json</c>.</summary>
+    public string? ModelPath { get; init; }
+
+    /// <summary>Rows of a CSV table shown at most (the rest is counted).</summary>
+    public int MaxTableRows { get; init; } = 50;
+
+    /// <summary>Throws when an option is out of range or the run folder is missing.</summary>
+    public void Validate()
+    {
+        if (!Directory.Exists(RunDirectory))
+        {
+            throw new IO.EcgXaiException(RunDirectory, "run folder not found");
+        }
+        if (NotesFile is not null && !File.Exists(NotesFile))
+        {
+            throw new IO.EcgXaiException(NotesFile, "notes file not found");
+        }
+        if (ModelPath is not null && !File.Exists(ModelPath))
+        {
+            throw new IO.EcgXaiException(ModelPath, "model file not found");
+        }
+        if (MaxTableRows < 1)
+        {
+            throw new ArgumentException($"MaxTableRows must be positive, got {MaxTableRows}");
+        }
+    }
+}
