@@ -28,6 +28,10 @@ public static class Evaluation
         {
             throw new ArgumentException("name at least one dataset to evaluate on");
         }
+        if (options.Name is { } name && (name.Length == 0 || name.IndexOfAny(['/', '\\']) >= 0 || name is "." or ".."))
+        {
+            throw new ArgumentException($"evaluation name '{name}' must be one folder name");
+        }
         if (options.BootstrapResamples < 1 || options.BatchSize < 1)
         {
             throw new ArgumentException($"bootstrap resamples and batch size must be at least 1, got {options.BootstrapResamples} and {options.BatchSize}");
@@ -57,7 +61,8 @@ public static class Evaluation
                 using PreparedDataset data = DatasetPreparer.Prepare(spec, preprocess, config.ClassNames, options.CacheDirectory, null, prepareProgress);
                 results.Add(Evaluate(model, info, data, spec, options, progress, cancellation));
             }
-            string outDirectory = Path.Combine(options.OutDirectory ?? RunFolderOf(options.ModelPath), "eval");
+            string eval = Path.Combine(options.OutDirectory ?? RunFolderOf(options.ModelPath), "eval");
+            string outDirectory = options.Name is null ? eval : Path.Combine(eval, options.Name);
             var report = new EvaluationReport(options.ModelPath, info.DataSpecs, results, outDirectory);
             progress?.Report(new EvaluationProgress("write", outDirectory, 0, 1));
             EvaluationWriter.Write(report);
