@@ -89,6 +89,12 @@ public static class Evaluation
             throw new EcgXaiException(spec, $"dataset classes ({string.Join(",", data.ClassNames)}) differ from the model's ({string.Join(",", config.ClassNames)})");
         }
         int[] evaluated = ClassesToEvaluate(config, options.Target);
+        string[] unreadable = evaluated.Select(c => config.ClassNames[c]).Where(data.UnreadableClasses.Contains).ToArray();
+        if (unreadable.Length == evaluated.Length)
+        {
+            throw new EcgXaiException(spec, $"the labels of {string.Join(", ", unreadable)} cannot be read from this dataset (its label codes cannot express {(unreadable.Length == 1 ? "it" : "them")}), so {(unreadable.Length == 1 ? "it is" : "they are")} not scored");
+        }
+        evaluated = evaluated.Where(c => !unreadable.Contains(config.ClassNames[c])).ToArray();
         int classes = config.ClassCount;
 
         progress?.Report(new EvaluationProgress("predict", spec, 0, data.Count));
@@ -127,7 +133,12 @@ public static class Evaluation
                 RocCurve.Of(scores)));
             progress?.Report(new EvaluationProgress("metrics", spec, results.Count, evaluated.Length));
         }
-        return new DatasetEvaluation(spec, IsInDistribution(spec, info.DataSpecs), results, data.RecordIds, config.ClassNames, probabilities, labels, data.SkippedByReason);
+        return new DatasetEvaluation(spec, IsInDistribution(spec, info.DataSpecs), results, data.RecordIds, config.ClassNames, probabilities, labels, data.SkippedByReason)
+        {
+            NotScored = unreadable,
+            SkippedRecords = data.SkippedRecords,
+            UnknownCodeCounts = data.UnknownCodeCounts,
+        };
     }
 
     /// <summary>True when <paramref name="spec"/> names the same dataset (kind and folder, any split) as one of <paramref name="trainingSpecs"/>.</summary>
