@@ -1,6 +1,5 @@
 using System.Text.Json;
 using EcgXai.Datasets;
-using EcgXai.Explain.Lrp;
 using EcgXai.IO;
 using static TorchSharp.torch;
 
@@ -20,9 +19,9 @@ public static class ConceptAnalysis
     public static ConceptResult Run(ConceptOptions options, IProgress<ConceptProgress>? progress = null, CancellationToken cancellation = default)
     {
         options.Validate();
-        ConceptRunConfig config = ConceptRunConfig.For(options, CompositeName(options));
+        ConceptRunConfig config = ConceptRunConfig.For(options, ExplainerChoice.For(options));
         string directory = DirectoryOf(options.OutDirectory);
-        using var explainer = ConceptExplainer.Load(config.Model, Composite.FromName(config.Composite, new Dictionary<string, double>()), TorchDevice.Resolve(options.Device));
+        using var explainer = ConceptExplainer.Load(config.Model, config.Explainer, TorchDevice.Resolve(options.Device));
         int target = explainer.TargetIndex(config.Model, options.Target);
         var settings = new ConceptSettings(options.Target, explainer.Layers(options.Layers, options.Positions), options.TopK, options.Replicates, options.Seed);
         List<PreparedDataset> datasets = Prepare(options, explainer);
@@ -98,8 +97,6 @@ public static class ConceptAnalysis
                 + (missing.Length > 0 ? $" (missing {string.Join(", ", missing)})" : ""));
         }
     }
-
-    private static string CompositeName(ConceptOptions options) => options.Composite ?? "epsilon_plus_flat";
 
     private static List<PreparedDataset> Prepare(ConceptOptions options, ConceptExplainer explainer)
     {

@@ -36,12 +36,12 @@ public sealed class ConceptExplainer : IDisposable
     /// <summary>The model's configuration (inputs and classes).</summary>
     public ResNet1dConfig Config => model.Config;
 
-    /// <summary>Loads <paramref name="modelPath"/> on <paramref name="device"/> and binds <paramref name="composite"/>.</summary>
-    public static ConceptExplainer Load(string modelPath, Composite composite, Device device)
+    /// <summary>Loads <paramref name="modelPath"/> on <paramref name="device"/> and binds the composite and bn2 policy of <paramref name="choice"/>.</summary>
+    public static ConceptExplainer Load(string modelPath, ExplainerChoice choice, Device device)
     {
         var (model, _) = Checkpoint.Load(modelPath, device);
         model.eval();
-        return new ConceptExplainer(model, new Attributor(model, composite), device, owns: true);
+        return new ConceptExplainer(model, new Attributor(model, choice.Build(), choice.Bn2), device, owns: true);
     }
 
     /// <summary>Index of class <paramref name="target"/>; throws naming the model when it has no such output.</summary>
