@@ -1,3 +1,4 @@
+using EcgXai.Explain.Graph;
 using EcgXai.Explain.Lrp;
 using EcgXai.IO;
 using EcgXai.Models;
@@ -43,6 +44,9 @@ public sealed class ConceptExplainer : IDisposable
         model.eval();
         return new ConceptExplainer(model, new Attributor(model, choice.Build(), choice.Bn2), device, owns: true);
     }
+
+    /// <summary>The model's graph (node definitions for receptive fields); the caller disposes it.</summary>
+    public ModelGraph Graph() => model.ToGraph();
 
     /// <summary>Index of class <paramref name="target"/>; throws naming the model when it has no such output.</summary>
     public int TargetIndex(string modelPath, string target)
