@@ -10,7 +10,7 @@ public class WavesCommandTests
     [SkippableFact]
     public void BeatsJsonLineIsLastAndCarriesTheScores()
     {
-        string record = SharedData.Require("data/wfdb-conformance/100");
+        string record = SharedData.Require("data/wfdb-conformance/100.hea")[..^4];
         var (code, stdout, _) = CliRunner.Run("beats", record + ".hea", "--reference", "atr", "--json", "--leads", "MLII");
         Assert.Equal(0, code);
         string[] lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -25,11 +25,11 @@ public class WavesCommandTests
     [SkippableFact]
     public void DumpAnnotationsPrintsRdannLines()
     {
-        string record = SharedData.Require("data/wfdb-conformance/100");
+        string record = SharedData.Require("data/wfdb-conformance/100.hea")[..^4];
         var (code, stdout, _) = CliRunner.Run("dump", record, "--annotations", "atr");
         Assert.Equal(0, code);
         string[] lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(2275, lines.Length);
+        Assert.Equal(2274, lines.Length);
         Assert.Equal(["0:00.050", "18", "+", "0", "0", "0", "(N"], lines[0].Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
     }
 
