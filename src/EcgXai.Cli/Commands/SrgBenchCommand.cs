@@ -17,7 +17,7 @@ public sealed class SrgBenchCommand : BenchmarkVerb<SrgBenchmarkOptions>
 
     /// <summary>Declares the options.</summary>
     public SrgBenchCommand()
-        : base("srg", "records/s of a plain forward vs perturbed records/s of SRG flipping at the input and one layer (target >= 0.8)", "ecgxai bench --json srg")
+        : base("srg", "records/s of a plain forward vs perturbed records/s of SRG flipping at the input and one layer (target >= 0.8)", "ecgxai bench srg --json")
     {
         foreach (Option option in new Option[] { preset, records, steps, layer, repeats })
         {
