@@ -11,7 +11,7 @@ namespace EcgXai.Eval;
 /// Evaluates a checkpoint on datasets: per-class AUROC (exact Mann–Whitney) with percentile bootstrap 95 % intervals,
 /// sensitivity/specificity/F1 at the thresholds recorded in the checkpoint (chosen on its training spec's
 /// <c>@val</c> split), ROC curves, predictions; datasets side by side, marked in-distribution when the checkpoint was
-/// trained on them.
+/// trained on them. Records longer than the model's input are scored by the mean of their windows' probabilities.
 /// </summary>
 public static class Evaluation
 {
@@ -46,7 +46,14 @@ public static class Evaluation
                 throw new EcgXaiException(options.ModelPath, $"{leads.Count} leads selected ({string.Join(",", leads)}) for a model with {config.LeadCount} inputs ({string.Join(",", config.LeadNames)})");
             }
             ClassesToEvaluate(config, options.Target);
-            var preprocess = new PreprocessOptions(leads, config.SampleRate, config.InputLength);
+            int recordLength = options.RecordLength
+                ?? (options.RecordSeconds is { } seconds ? (int)Math.Ceiling(seconds * config.SampleRate) : (int?)null)
+                ?? info.RecordLength ?? config.InputLength;
+            if (recordLength < config.InputLength)
+            {
+                throw new ArgumentException($"the record length ({recordLength} samples) must be at least the model's input length ({config.InputLength})");
+            }
+            var preprocess = new PreprocessOptions(leads, config.SampleRate, recordLength);
             var results = new List<DatasetEvaluation>();
             foreach (string spec in options.DataSpecs)
             {
@@ -73,21 +80,27 @@ public static class Evaluation
         IProgress<EvaluationProgress>? progress = null, CancellationToken cancellation = default)
     {
         ResNet1dConfig config = model.Config;
-        if (data.LeadCount != config.LeadCount || data.Length != config.InputLength)
+        if (data.LeadCount != config.LeadCount || data.Length < config.InputLength)
         {
-            throw new EcgXaiException(spec, $"records are {data.LeadCount} leads x {data.Length} samples, the model expects {config.LeadCount} x {config.InputLength}");
+            throw new EcgXaiException(spec, $"records are {data.LeadCount} leads x {data.Length} samples, the model expects {config.LeadCount} x {config.InputLength} (or longer records, scored by windows)");
         }
         if (!data.ClassNames.SequenceEqual(config.ClassNames))
         {
             throw new EcgXaiException(spec, $"dataset classes ({string.Join(",", data.ClassNames)}) differ from the model's ({string.Join(",", config.ClassNames)})");
         }
         int[] evaluated = ClassesToEvaluate(config, options.Target);
+        string[] unreadable = evaluated.Select(c => config.ClassNames[c]).Where(data.UnreadableClasses.Contains).ToArray();
+        if (unreadable.Length == evaluated.Length)
+        {
+            throw new EcgXaiException(spec, $"the labels of {string.Join(", ", unreadable)} cannot be read from this dataset (its label codes cannot express {(unreadable.Length == 1 ? "it" : "them")}), so {(unreadable.Length == 1 ? "it is" : "they are")} not scored");
+        }
+        evaluated = evaluated.Where(c => !unreadable.Contains(config.ClassNames[c])).ToArray();
         int classes = config.ClassCount;
 
         progress?.Report(new EvaluationProgress("predict", spec, 0, data.Count));
         model.eval();
         Device device = model.lin.weight!.device;
-        float[] probabilities = BatchInference.Run(data, options.BatchSize, device, x => model.forward(x).sigmoid(), cancellation);
+        float[] probabilities = RecordWindows.Score(data, config.InputLength, RecordWindows.DefaultStride(config.InputLength), options.BatchSize, device, x => model.forward(x).sigmoid(), cancellation);
         int nan = Array.FindIndex(probabilities, float.IsNaN);
         if (nan >= 0)
         {
@@ -120,7 +133,12 @@ public static class Evaluation
                 RocCurve.Of(scores)));
             progress?.Report(new EvaluationProgress("metrics", spec, results.Count, evaluated.Length));
         }
-        return new DatasetEvaluation(spec, IsInDistribution(spec, info.DataSpecs), results, data.RecordIds, config.ClassNames, probabilities, labels, data.SkippedByReason);
+        return new DatasetEvaluation(spec, IsInDistribution(spec, info.DataSpecs), results, data.RecordIds, config.ClassNames, probabilities, labels, data.SkippedByReason)
+        {
+            NotScored = unreadable,
+            SkippedRecords = data.SkippedRecords,
+            UnknownCodeCounts = data.UnknownCodeCounts,
+        };
     }
 
     /// <summary>True when <paramref name="spec"/> names the same dataset (kind and folder, any split) as one of <paramref name="trainingSpecs"/>.</summary>

@@ -70,6 +70,10 @@ public class CommandLineTests
         var (code, _, err) = CliRunner.Run("synth", "--out", "x", "--records", "0");
         Assert.Equal(2, code);
         Assert.Contains("--records must be at least 1, got 0", err);
+        Assert.Equal(2, CliRunner.Run("demo", "--quick", "--full").Code);
+        (code, _, err) = CliRunner.Run("demo", "--records", "50");
+        Assert.Equal(2, code);
+        Assert.Contains("at least 100 training", err);
     }
 
     [Theory]
@@ -80,6 +84,8 @@ public class CommandLineTests
     [InlineData("distill", "--teacher", "{0}.safetensors", "--data", "ptbxl:{1}", "--out", "{1}/run")]
     [InlineData("train", "--data", "ptbxl:{0}", "--out", "{1}/run")]
     [InlineData("cohort", "--data", "ptbxl:{0}")]
+    [InlineData("report", "--run", "{0}")]
+    [InlineData("report", "--run", "{1}", "--notes", "{0}")]
     [InlineData("explain", "--model", "{1}/m.safetensors", "--record", "{0}", "--out", "{1}/run")]
     [InlineData("explain", "--model", "{0}.safetensors", "--data", "ptbxl:{1}", "--ids", "1", "--out", "{1}/run")]
     [InlineData("concepts", "--model", "{0}.safetensors", "--data", "ptbxl:{1}", "--out", "{1}/run")]
