@@ -56,8 +56,10 @@ public sealed class LabelMapTests
     [Fact]
     public void TableHasExactlyTheIssueRowsAndCodes()
     {
-        Assert.Equal(["AF", "AFL", "1dAVb", "RBBB", "LBBB", "SB", "ST", "NORM"], LabelMap.Labels);
-        Assert.Equal(8 + 5 + 10 + 5 + 2, LabelMap.Table.Sum(r => r.PtbXl.Length + r.Cpsc2018.Length + r.Snomed.Length + r.CinC2020.Length + r.CinC2017.Length));
+        // The clinical labels of the issue, then the planted-evidence classes (issue 11), each its own PTB-XL-layout code.
+        Assert.Equal(["AF", "AFL", "1dAVb", "RBBB", "LBBB", "SB", "ST", "NORM",
+            "EVIDENCE_P_ABSENT", "EVIDENCE_RR_IRREGULAR", "EVIDENCE_ST_ELEVATION", "EVIDENCE_QRS_WIDE"], LabelMap.Labels);
+        Assert.Equal(8 + 5 + 10 + 5 + 2 + 4, LabelMap.Table.Sum(r => r.PtbXl.Length + r.Cpsc2018.Length + r.Snomed.Length + r.CinC2020.Length + r.CinC2017.Length));
         Assert.True(LabelMap.Ribeiro.All(LabelMap.IsLabel));
     }
 
