@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using EcgXai.Explain.Crp;
-using EcgXai.Explain.Lrp;
+using EcgXai.Explain.Attribution;
+using EcgXai.Explain.Composites;
 using EcgXai.IO;
 using EcgXai.Models;
 using TorchSharp;
@@ -32,7 +32,7 @@ public static class ExplainBenchmark
         model.to(device);
         model.eval();
         using Tensor input = randn(options.Batch, config.LeadCount, config.InputLength, device: device);
-        using var attributor = new Attributor(model, Composite.EpsilonPlusFlat());
+        using var attributor = Attributor.For(model, NamedComposites.EpsilonPlusFlat());
         var concepts = new ConceptAttributor(attributor);
         const int target = 0;
         int[] targets = Enumerable.Repeat(target, options.Batch).ToArray();

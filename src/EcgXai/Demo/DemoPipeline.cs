@@ -1,8 +1,9 @@
 using System.Globalization;
 using EcgXai.Datasets;
 using EcgXai.Eval;
+using EcgXai.Explain.Attribution;
+using EcgXai.Explain.Composites;
 using EcgXai.Explain.Crp;
-using EcgXai.Explain.Lrp;
 using EcgXai.IO;
 using EcgXai.Models;
 using EcgXai.Synthesis;
@@ -116,7 +117,7 @@ public static class DemoPipeline
             using PreparedDataset data = DatasetPreparer.Prepare(spec, new PreprocessOptions(config.LeadNames, config.SampleRate, config.InputLength), config.ClassNames, cache);
             int afColumn = data.ClassNames.ToList().IndexOf("AF");
             int[] afRecords = Enumerable.Range(0, data.Count).Where(i => data.Label(i, afColumn) > 0.5f).ToArray();
-            using var attributor = new Attributor(model, Composite.EpsilonPlusFlat());
+            using var attributor = Attributor.For(model, NamedComposites.EpsilonPlusFlat());
             progress?.Report(new DemoProgress("explain", $"ranking AF concepts at {attributor.ClassifierInput} over {afRecords.Length} AF records"));
             ConceptStatistics statistics = ConceptAnalysis.Accumulate(attributor, data, afRecords, af, attributor.ClassifierInput, device: device);
             statistics.WriteCsv(Path.Combine(outDirectory, "af_concepts.csv"));

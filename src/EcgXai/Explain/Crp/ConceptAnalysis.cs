@@ -1,5 +1,5 @@
 using EcgXai.Datasets;
-using EcgXai.Explain.Lrp;
+using EcgXai.Explain.Attribution;
 using static TorchSharp.torch;
 
 namespace EcgXai.Explain.Crp;
@@ -23,7 +23,8 @@ public static class ConceptAnalysis
             throw new ArgumentException($"batch size must be positive, got {batchSize}");
         }
         int channels = attributor.ChannelsOf(layer);
-        var statistics = new ConceptStatistics(layer, attributor.View.Config.ClassNames[target], channels);
+        string className = attributor.Graph.Metadata.ClassNames is { } names && target >= 0 && target < names.Count ? names[target] : $"class{target}";
+        var statistics = new ConceptStatistics(layer, className, channels);
         int per = data.LeadCount * data.Length;
         for (int start = 0; start < records.Count; start += batchSize)
         {
@@ -33,7 +34,7 @@ public static class ConceptAnalysis
             data.CopyBatch(batch, signals, labels);
             using var scope = NewDisposeScope();
             Tensor input = tensor(signals, [batch.Length, data.LeadCount, data.Length]).to(attributor.ScalarType).to(device ?? CPU);
-            using Attribution attribution = attributor.Attribute(input, Enumerable.Repeat(target, batch.Length).ToArray(), [layer]);
+            using AttributionResult attribution = attributor.Attribute(input, Enumerable.Repeat(target, batch.Length).ToArray(), [layer]);
             float[] perChannel = ConceptRelevance.PerChannel(attribution.Relevance[layer]).to(ScalarType.Float32).cpu().data<float>().ToArray();
             for (int i = 0; i < batch.Length; i++)
             {
