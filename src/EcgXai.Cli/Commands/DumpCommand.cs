@@ -12,6 +12,7 @@ public sealed class DumpCommand : Verb<WfdbDumpOptions>
     private readonly Option<int> from;
     private readonly Option<int?> to;
     private readonly Option<int[]?> channels;
+    private readonly Option<string> precision;
 
     /// <summary>Declares the options.</summary>
     public DumpCommand()
@@ -41,11 +42,16 @@ public sealed class DumpCommand : Verb<WfdbDumpOptions>
                 return list.ToArray();
             },
         });
+        precision = Use(SharedOptions.Choice("--precision", "full", ["full", "resolution"],
+            "digits of --physical values: full = the exact value (rdsamp -P), resolution = one ADC step (rdsamp -p)"));
     }
 
     /// <inheritdoc />
     protected override WfdbDumpOptions Read(ParseResult parse) =>
-        new(parse.GetRequiredValue(record), parse.GetValue(physical), parse.GetValue(from), parse.GetValue(to), SharedOptions.NullIfEmpty(parse.GetValue(channels)));
+        new(parse.GetRequiredValue(record), parse.GetValue(physical), parse.GetValue(from), parse.GetValue(to), SharedOptions.NullIfEmpty(parse.GetValue(channels)))
+        {
+            Precision = parse.GetValue(precision) == "resolution" ? WfdbDumpPrecision.Resolution : WfdbDumpPrecision.Full,
+        };
 
     /// <inheritdoc />
     protected override int Execute(WfdbDumpOptions options, VerbContext context)

@@ -40,7 +40,7 @@ public sealed partial class PtbXlLoader : IDatasetLoader
             Match dict = ScpDictionary().Match(CsvTable.Field(row, codes));
             if (recordId.Length == 0 || relative.Length == 0)
             {
-                skipped.Add(new SkippedRecord(recordId, database, "no-file-name", $"row of ecg_id '{recordId}' has no {table.Header[file]}"));
+                skipped.Add(new SkippedRecord(recordId, database, "no-file-name", $"row of ecg_id '{recordId}' has no record file name"));
                 continue;
             }
             if (!dict.Success)
@@ -56,7 +56,7 @@ public sealed partial class PtbXlLoader : IDatasetLoader
             if (ContainedPath.TryResolve(root, relative + ".hea") is null)
             {
                 skipped.Add(new SkippedRecord(recordId, database, ContainedPath.OutsideReason,
-                    $"{table.Header[file]} '{ContainedPath.Printable(relative)}' resolves outside the dataset folder {Path.GetFullPath(root)}"));
+                    $"record file '{ContainedPath.Printable(relative)}' resolves outside the dataset folder {Path.GetFullPath(root)}"));
                 continue;
             }
             string[] scp = dict.Groups["key"].Captures.Select(c => c.Value).ToArray();
@@ -88,7 +88,7 @@ public sealed partial class PtbXlLoader : IDatasetLoader
     /// <summary>The row's <c>filename_hr</c> when <paramref name="high"/> is given and its header exists, else its <c>filename_lr</c>.</summary>
     private static string RecordFile(string root, IReadOnlyList<string> row, int low, int? high)
     {
-        if (high is { } column && CsvTable.Field(row, column).Trim() is { Length: > 0 } hr && File.Exists(Path.Combine(root, hr + ".hea")))
+        if (high is { } column && CsvTable.Field(row, column).Trim() is { Length: > 0 } hr && ContainedPath.TryResolve(root, hr + ".hea") is { } header && File.Exists(header))
         {
             return hr;
         }

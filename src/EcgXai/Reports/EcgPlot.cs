@@ -20,22 +20,29 @@ public static class EcgPlot
 
     private static readonly string[][] Columns = [["I", "II", "III"], ["aVR", "aVL", "aVF"], ["V1", "V2", "V3"], ["V4", "V5", "V6"]];
 
-    /// <summary>Renders the record and writes the PNG atomically to <paramref name="path"/>.</summary>
-    public static void Save(string path, EcgRecord record, EcgPlotOptions options) => AtomicFile.WriteBytes(path, RenderPng(record, options));
+    /// <summary>Renders the record (with <paramref name="relevance"/> drawn over it, when given) and writes the PNG atomically to <paramref name="path"/>.</summary>
+    public static void Save(string path, EcgRecord record, EcgPlotOptions options, RelevanceOverlay? relevance = null) =>
+        AtomicFile.WriteBytes(path, RenderPng(record, options, relevance));
 
-    /// <summary>Renders the record as PNG bytes.</summary>
-    public static byte[] RenderPng(EcgRecord record, EcgPlotOptions options)
+    /// <summary>
+    /// Renders the record as PNG bytes; with <paramref name="relevance"/>, each lead's trace is coloured by its relevance
+    /// on one symmetric diverging scale (positive red, negative blue) shown as a colour bar.
+    /// </summary>
+    public static byte[] RenderPng(EcgRecord record, EcgPlotOptions options, RelevanceOverlay? relevance = null)
     {
         options.Validate();
         if (record.SampleCount == 0 || record.LeadCount == 0)
         {
             throw new EcgXaiException(record.SourcePath, "record has no samples to plot");
         }
+        relevance?.Check(record.SourcePath, record.SampleCount);
+        PlotFonts.Load();
         int shown = Math.Min(record.SampleCount, (int)Math.Round(options.Seconds * record.SampleRate));
         double width = shown / record.SampleRate * MmPerSecond;
         bool standard = LeadNames.Standard12.All(l => record.IndexOfLead(l) >= 0);
         int rows = standard ? 4 : record.LeadCount;
         double height = TitleHeight + (rows * RowHeight);
+        DivergingScale? scale = relevance is null ? null : DivergingScale.Of(relevance.Values);
 
         var plot = new Plot();
         plot.FigureBackground.Color = Color.FromHex("#FFF6F6");
@@ -53,7 +60,7 @@ public static class EcgPlot
             {
                 for (int r = 0; r < Columns[c].Length; r++)
                 {
-                    DrawTrace(plot, record, Columns[c][r], c * columnSamples, columnSamples, Baseline(r));
+                    DrawTrace(plot, record, Columns[c][r], c * columnSamples, columnSamples, Baseline(r), relevance, scale);
                 }
                 if (c > 0)
                 {
@@ -64,13 +71,13 @@ public static class EcgPlot
                     }
                 }
             }
-            DrawTrace(plot, record, "II", 0, shown, Baseline(3));
+            DrawTrace(plot, record, "II", 0, shown, Baseline(3), relevance, scale);
         }
         else
         {
             for (int r = 0; r < record.LeadCount; r++)
             {
-                DrawTrace(plot, record, record.Leads[r], 0, shown, Baseline(r));
+                DrawTrace(plot, record, record.Leads[r], 0, shown, Baseline(r), relevance, scale);
             }
         }
         for (int r = 0; r < rows; r++)
@@ -80,6 +87,11 @@ public static class EcgPlot
         string labels = record.Labels.Count > 0 ? string.Join(", ", record.Labels) : string.Join(", ", record.SourceLabels);
         string title = string.Create(CultureInfo.InvariantCulture,
             $"{record.Id}   {labels}   {record.SampleRate:0.#} Hz   25 mm/s   10 mm/mV{(record.Age is double a ? $"   age {a:0}" : "")}{(record.Sex != Sex.Unknown ? $"   {record.Sex}" : "")}");
+        if (relevance is not null)
+        {
+            title += "   " + relevance.Caption;
+            RelevanceTrace.AddColorBar(plot, scale!, Math.Max(width - 60, 0), height - 6, 55, 3);
+        }
         AddText(plot, title, -LeftMargin + 1, height - 2, 13);
 
         plot.Axes.SetLimits(-LeftMargin, width, 0, height);
@@ -104,7 +116,7 @@ public static class EcgPlot
         }
     }
 
-    private static void DrawTrace(Plot plot, EcgRecord record, string lead, int from, int count, double baseline)
+    private static void DrawTrace(Plot plot, EcgRecord record, string lead, int from, int count, double baseline, RelevanceOverlay? relevance, DivergingScale? scale)
     {
         int index = record.IndexOfLead(lead);
         ReadOnlySpan<float> x = record.Lead(index).Slice(from, count);
@@ -114,10 +126,8 @@ public static class EcgPlot
         {
             ys[i] = float.IsFinite(x[i]) ? ((x[i] - median) * MmPerMv) + baseline : double.NaN;
         }
-        var signal = plot.Add.Signal(ys, MmPerSecond / record.SampleRate);
-        signal.Data.XOffset = from / record.SampleRate * MmPerSecond;
-        signal.Color = Colors.Black;
-        signal.LineWidth = 1.4f;
+        ReadOnlySpan<float> r = relevance is null ? [] : relevance.Lead(record.Leads[index]);
+        RelevanceTrace.Add(plot, ys, from / record.SampleRate * MmPerSecond, MmPerSecond / record.SampleRate, r.IsEmpty ? r : r.Slice(from, count), scale);
         AddText(plot, record.Leads[index], (from / record.SampleRate * MmPerSecond) + 1, baseline + 13, 14);
     }
 

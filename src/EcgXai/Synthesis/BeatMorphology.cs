@@ -26,20 +26,35 @@ internal static class BeatMorphology
     private static readonly Vector3 NormalT = new(0.35f, 0.25f, 0.30f);
     private static readonly Vector3 RbbbT = new(0.35f, 0.25f, -0.10f);
     private static readonly Vector3 LbbbT = new(-0.40f, -0.05f, 0.40f);
+    private static readonly Vector3 EctopicEarly = new(-0.45f, 0.85f, 0.55f);
+    private static readonly Vector3 EctopicLate = new(-0.30f, 0.70f, 0.95f);
+    private static readonly Vector3 EctopicT = new(0.30f, -0.35f, -0.40f);
+    private static readonly Vector3 LowAtrialFlip = new(1, -1, 1);
+
+    /// <summary>QRS duration of a premature ventricular beat, seconds.</summary>
+    private const double VentricularEctopicQrs = 0.15;
 
     /// <summary>Builds the beat whose QRS starts at <paramref name="beat"/>.</summary>
     public static BeatWaves Build(SyntheticPatient patient, Beat beat)
     {
         var components = new List<WaveComponent>(9);
         double q0 = beat.QrsOnset;
-        double d = patient.QrsDuration;
+        bool ventricular = beat.Kind == BeatKind.PrematureVentricular;
+        double d = ventricular ? VentricularEctopicQrs : patient.QrsDuration;
         float qrsScale = (float)patient.QrsAmplitude;
-        bool rbbb = patient.Has(SyntheticLabels.RightBundleBranchBlock);
-        bool lbbb = patient.Has(SyntheticLabels.LeftBundleBranchBlock);
+        bool rbbb = !ventricular && patient.Has(SyntheticLabels.RightBundleBranchBlock);
+        bool lbbb = !ventricular && patient.Has(SyntheticLabels.LeftBundleBranchBlock);
         void Add(double centre, double sigma, Vector3 v, float scale) => components.Add(new WaveComponent(centre, sigma, v * scale));
 
         double rPeak;
-        if (lbbb)
+        if (ventricular)
+        {
+            // Slow cell-to-cell activation from an ectopic focus: two broad fronts, no P wave, discordant T.
+            Add(q0 + (0.3 * d), 0.12 * d, EctopicEarly, qrsScale);
+            Add(q0 + (0.68 * d), 0.12 * d, EctopicLate, qrsScale);
+            rPeak = q0 + (0.3 * d);
+        }
+        else if (lbbb)
         {
             Add(q0 + (0.12 * d), 0.048 * d, SeptumReversed, qrsScale);
             Add(q0 + (0.325 * d), 0.13 * d, LeftVentricleEarly, qrsScale);
@@ -71,7 +86,7 @@ internal static class BeatMorphology
         double minimumSt = rbbb || lbbb ? 0.01 : 0.02;
         double tOnset = Math.Max(tOffset - tDuration, q0 + d + minimumSt);
         tDuration = tOffset - tOnset;
-        Vector3 t = lbbb ? LbbbT : rbbb ? RbbbT : NormalT;
+        Vector3 t = ventricular ? EctopicT : lbbb ? LbbbT : rbbb ? RbbbT : NormalT;
         float tScale = (float)(patient.TAmplitude * Math.Pow(patient.QrsAmplitude, 0.8));
         double s1 = tDuration / 5;
         double s2 = tDuration / 8;
@@ -80,17 +95,20 @@ internal static class BeatMorphology
 
         double pOnset = double.NaN;
         double pOffset = double.NaN;
-        if (!patient.IsAtrialFibrillation)
+        if (!patient.HasAtrialArrhythmia && !ventricular)
         {
-            // The P wave may not reach back into the previous QRS (fast rates, short RR after sinus arrhythmia).
-            double pr = Math.Min(patient.PrInterval, beat.RrBefore - d - 0.05);
+            // The P wave may not reach back into the previous QRS (fast rates, short RR after sinus arrhythmia). A premature
+            // atrial beat starts low in the atria: inverted P in the inferior leads, slightly shorter PR.
+            bool atrialEctopic = beat.Kind == BeatKind.PrematureAtrial;
+            double pr = Math.Min(patient.PrInterval * (atrialEctopic ? 0.85 : 1), beat.RrBefore - d - 0.05);
             double pDuration = Math.Min(patient.PDuration, pr - 0.03);
             pOnset = q0 - pr;
             pOffset = pOnset + pDuration;
             double sigma = pDuration / 6.5;
             float pScale = (float)patient.PAmplitude;
-            Add(pOnset + (2.5 * sigma), sigma, RightAtrium, pScale);
-            Add(pOffset - (2.5 * sigma), sigma, LeftAtrium, pScale);
+            Vector3 flip = atrialEctopic ? LowAtrialFlip : Vector3.One;
+            Add(pOnset + (2.5 * sigma), sigma, RightAtrium * flip, pScale);
+            Add(pOffset - (2.5 * sigma), sigma, LeftAtrium * flip, pScale);
         }
         return new BeatWaves(components, pOnset, pOffset, q0, q0 + d, tOnset, tOffset, rPeak);
     }

@@ -41,9 +41,14 @@ public static class EcgSynthesizer
         {
             AddGaussian(dipole, c.Center, c.Sigma, Vector3.Transform(c.Amplitude, rotation), sampleRate);
         }
+        Vector3 atrialAxis = Vector3.Transform(patient.FWaveAxis ?? FWaveDirection, rotation);
         if (patient.IsAtrialFibrillation)
         {
-            AddFibrillatoryWaves(dipole, patient, sampleRate, Vector3.Transform(FWaveDirection, rotation), rng.Fork(2));
+            AddFibrillatoryWaves(dipole, patient, sampleRate, atrialAxis, rng.Fork(2));
+        }
+        else if (patient.IsAtrialFlutter)
+        {
+            AddFlutterWaves(dipole, patient, sampleRate, atrialAxis, rng.Fork(2));
         }
 
         double[][] electrodes = Project(dipole, patient);
@@ -88,6 +93,21 @@ public static class EcgSynthesizer
             double a = patient.FWaveAmplitude * (1 + (0.3 * Math.Sin((2 * Math.PI * 0.15 * t) + amPhase)));
             double f = a * Math.Sin(phase);
             phase += 2 * Math.PI * (patient.FWaveFrequency + (0.4 * Math.Sin((2 * Math.PI * 0.12 * t) + fmPhase))) / fs;
+            dipole[0][i] += direction.X * f;
+            dipole[1][i] += direction.Y * f;
+            dipole[2][i] += direction.Z * f;
+        }
+    }
+
+    /// <summary>Atrial flutter: a sawtooth (first three harmonics, steep downstroke) at the flutter frequency along the atrial axis.</summary>
+    private static void AddFlutterWaves(double[][] dipole, SyntheticPatient patient, double fs, Vector3 direction, SynthRandom rng)
+    {
+        double phase = rng.Uniform(0, 2 * Math.PI);
+        double w = 2 * Math.PI * patient.FWaveFrequency / fs;
+        for (int i = 0; i < dipole[0].Length; i++)
+        {
+            double x = (w * i) + phase;
+            double f = patient.FWaveAmplitude * (Math.Sin(x) - (Math.Sin(2 * x) / 2) + (Math.Sin(3 * x) / 3));
             dipole[0][i] += direction.X * f;
             dipole[1][i] += direction.Y * f;
             dipole[2][i] += direction.Z * f;
@@ -139,7 +159,7 @@ public static class EcgSynthesizer
     private static WaveLabel[] PaintLabels(List<BeatWaves> beats, SyntheticPatient patient, double fs, int n)
     {
         var labels = new WaveLabel[n];
-        Array.Fill(labels, patient.IsAtrialFibrillation ? WaveLabel.FWave : WaveLabel.Baseline);
+        Array.Fill(labels, patient.HasAtrialArrhythmia ? WaveLabel.FWave : WaveLabel.Baseline);
         void Paint(double from, double to, WaveLabel label)
         {
             int a = Math.Max(0, (int)Math.Ceiling(from * fs));

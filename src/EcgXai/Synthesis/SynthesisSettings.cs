@@ -3,7 +3,8 @@ namespace EcgXai.Synthesis;
 /// <summary>
 /// Everything that shapes a synthetic population: class prevalences, rate distributions per rhythm, patient variability
 /// and noise. <see cref="Default"/> is the built-in data; <see cref="Shift"/> stands in for another hospital (other noise,
-/// amplitudes, rates, ages and prevalences).
+/// amplitudes, rates, ages and prevalences); <see cref="HardPreset"/> overlaps the classes near their clinical limits and
+/// adds irregular rhythms that are not AF (see <see cref="HardSettings"/>).
 /// </summary>
 /// <param name="Classes">Class prevalences and whether they combine.</param>
 /// <param name="Noise">Noise levels.</param>
@@ -61,14 +62,40 @@ public sealed record SynthesisSettings(
         FemaleFraction: 0.45,
         SampleRate: 500);
 
-    /// <summary>Names accepted by <see cref="FromPreset"/>.</summary>
-    public static IReadOnlyList<string> PresetNames { get; } = ["default", "shift"];
+    /// <summary>
+    /// The <c>hard</c> population: rates near 60 and 100 bpm, PR near 200 ms, QRS 110–130 ms in blocks, AF with weak
+    /// fibrillatory waves of random axis and a range of irregularity, confounding irregular rhythms, stronger and more
+    /// varied noise.
+    /// </summary>
+    public static SynthesisSettings HardPreset { get; } = new(
+        Classes: new ClassMix(AF: 0.15, SB: 0.12, ST: 0.12, FirstDegreeAvBlock: 0.12, Rbbb: 0.10, Lbbb: 0.08, Combinations: true),
+        Noise: new NoiseSettings(BaselineWander: 0.25, MainsAmplitude: 0.03, MainsFrequency: 50, Emg: 0.035, MotionRate: 0.08, MotionAmplitude: 0.6),
+        NormalRate: new ClampedNormal(80, 13, 60.5, 99.5),
+        BradycardiaRate: new ClampedNormal(56, 3, 45, 59.5),
+        TachycardiaRate: new ClampedNormal(105, 5, 100.5, 130),
+        AfRate: new ClampedNormal(88, 18, 55, 150),
+        Amplitude: 1.0,
+        AmplitudeSpread: 0.3,
+        Axis: new ClampedNormal(0, 25, -70, 70),
+        Age: new ClampedNormal(62, 17, 18, 95),
+        FemaleFraction: 0.48,
+        SampleRate: 500)
+    {
+        Hard = HardSettings.Preset,
+    };
 
-    /// <summary>The settings of a named preset ("default" or "shift").</summary>
+    /// <summary>Class overlaps and confounding rhythms of the <c>hard</c> preset; null for the plain populations.</summary>
+    public HardSettings? Hard { get; init; }
+
+    /// <summary>Names accepted by <see cref="FromPreset"/>.</summary>
+    public static IReadOnlyList<string> PresetNames { get; } = ["default", "shift", "hard"];
+
+    /// <summary>The settings of a named preset ("default", "shift" or "hard").</summary>
     public static SynthesisSettings FromPreset(string name) => name switch
     {
         "default" => Default,
         "shift" => Shift,
+        "hard" => HardPreset,
         _ => throw new ArgumentException($"unknown synthesis preset '{name}' (known: {string.Join(", ", PresetNames)})", nameof(name)),
     };
 
@@ -76,6 +103,7 @@ public sealed record SynthesisSettings(
     public void Validate()
     {
         Classes.Validate();
+        Hard?.Validate();
         if (!(SampleRate >= 100) || !(Amplitude > 0) || !(AmplitudeSpread >= 0) || !(FemaleFraction >= 0 && FemaleFraction <= 1))
         {
             throw new ArgumentException("sample rate must be at least 100 Hz, amplitude positive, spread non-negative, female fraction in [0, 1]");

@@ -30,15 +30,18 @@ public static class SyntheticLabels
     /// <summary>Sinus tachycardia (&gt; 100 bpm).</summary>
     public const string SinusTachycardia = "ST";
 
-    /// <summary>Every label, rhythm labels first.</summary>
+    /// <summary>Atrial flutter (here with variable AV block; a confounder of the <c>hard</c> preset, not a Ribeiro class).</summary>
+    public const string AtrialFlutter = "AFL";
+
+    /// <summary>Every label, rhythm labels first (atrial flutter last: only the <c>hard</c> preset draws it).</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Normal, AtrialFibrillation, SinusBradycardia, SinusTachycardia, FirstDegreeAvBlock, RightBundleBranchBlock, LeftBundleBranchBlock];
+        [Normal, AtrialFibrillation, SinusBradycardia, SinusTachycardia, FirstDegreeAvBlock, RightBundleBranchBlock, LeftBundleBranchBlock, AtrialFlutter];
 
     /// <summary>PTB-XL SCP statement code of a label (e.g. AF → AFIB), the first of <see cref="LabelMap"/>'s codes.</summary>
     public static string ScpCode(string label) => Row(label).PtbXl[0];
 
     /// <summary>True for SCP rhythm statements, which PTB-XL lists with likelihood 0.0.</summary>
-    public static bool IsScpRhythm(string label) => label is AtrialFibrillation or SinusBradycardia or SinusTachycardia;
+    public static bool IsScpRhythm(string label) => label is AtrialFibrillation or SinusBradycardia or SinusTachycardia or AtrialFlutter;
 
     /// <summary>SNOMED CT code of a label as written in CinC <c>#Dx</c> lines.</summary>
     public static string SnomedCode(string label) => Row(label).Snomed[0];

@@ -1,3 +1,4 @@
+using System.Numerics;
 using EcgXai.Signals;
 
 namespace EcgXai.Synthesis;
@@ -51,6 +52,21 @@ public sealed record SyntheticPatient(
     /// <summary>True when the record is atrial fibrillation.</summary>
     public bool IsAtrialFibrillation => Has(SyntheticLabels.AtrialFibrillation);
 
+    /// <summary>True when the record is atrial flutter (regular flutter waves, variable AV block).</summary>
+    public bool IsAtrialFlutter => Has(SyntheticLabels.AtrialFlutter);
+
+    /// <summary>True when the atria do not beat in sinus rhythm (AF or flutter): no P waves.</summary>
+    public bool HasAtrialArrhythmia => IsAtrialFibrillation || IsAtrialFlutter;
+
+    /// <summary>Probability that a sinus beat is followed by a premature beat (0 in the plain presets).</summary>
+    public double EctopyRate { get; init; }
+
+    /// <summary>Share of premature beats that are ventricular (the rest are atrial).</summary>
+    public double VentricularEctopyShare { get; init; }
+
+    /// <summary>Axis of fibrillatory or flutter waves (heart coordinates, unit length); null for the built-in axis.</summary>
+    public Vector3? FWaveAxis { get; init; }
+
     /// <summary>True when the record has the label.</summary>
     public bool Has(string label) => Labels.Contains(label);
 
@@ -65,8 +81,9 @@ public sealed record SyntheticPatient(
         double ageShift = (af ? 8 : 0) + (block ? 5 : 0) - (labels.Contains(SyntheticLabels.SinusTachycardia) ? 5 : 0);
         int age = (int)Math.Round(Math.Clamp(settings.Age.Draw(rng) + ageShift, settings.Age.Min, settings.Age.Max));
 
-        double qrs = block ? rng.Uniform(0.125, 0.165) : rng.Normal(0.09, 0.01, 0.07, 0.108);
-        double pr = labels.Contains(SyntheticLabels.FirstDegreeAvBlock) ? rng.Uniform(0.21, 0.32) : rng.Normal(0.155, 0.018, 0.12, 0.195);
+        HardSettings? hard = settings.Hard;
+        double qrs = block ? rng.Uniform(hard?.BlockQrsMin ?? 0.125, hard?.BlockQrsMax ?? 0.165) : (hard?.NormalQrs ?? DefaultQrs).Draw(rng);
+        double pr = labels.Contains(SyntheticLabels.FirstDegreeAvBlock) ? rng.Uniform(hard?.BlockPrMin ?? 0.21, hard?.BlockPrMax ?? 0.32) : (hard?.NormalPr ?? DefaultPr).Draw(rng);
         ClampedNormal rate = af ? settings.AfRate
             : labels.Contains(SyntheticLabels.SinusBradycardia) ? settings.BradycardiaRate
             : labels.Contains(SyntheticLabels.SinusTachycardia) ? settings.TachycardiaRate
@@ -85,7 +102,7 @@ public sealed record SyntheticPatient(
         double qtc = rng.Normal(sex == Sex.Female ? 0.415 : 0.405, 0.018, 0.36, 0.46);
         double amplitude = settings.Amplitude * Math.Exp(settings.AmplitudeSpread * rng.Normal()) * (sex == Sex.Female ? 0.85 : 1.0) * (age > 70 ? 0.9 : 1.0);
         double[] gains = BasePrecordialGains.Select(g => g * Math.Exp(0.1 * rng.Normal())).ToArray();
-        return new SyntheticPatient(
+        var patient = new SyntheticPatient(
             Labels: labels,
             Age: age,
             Sex: sex,
@@ -104,6 +121,48 @@ public sealed record SyntheticPatient(
             FWaveAmplitude: rng.Uniform(0.02, 0.12),
             FWaveFrequency: rng.Uniform(4.5, 8.5),
             PrecordialGains: gains,
-            NoiseScale: Math.Exp(0.5 * rng.Normal()));
+            NoiseScale: Math.Exp((hard?.NoiseSpread ?? 0.5) * rng.Normal()));
+        return hard is null ? patient : WithConfounders(patient, hard, rng);
+    }
+
+    private static readonly ClampedNormal DefaultQrs = new(0.09, 0.01, 0.07, 0.108);
+    private static readonly ClampedNormal DefaultPr = new(0.155, 0.018, 0.12, 0.195);
+
+    /// <summary>
+    /// The <c>hard</c> preset's changes, drawn after everything else: weak AF f-waves of random axis and a range of RR
+    /// irregularity; flutter with variable block for some records without rhythm label or AV block; marked sinus arrhythmia
+    /// and premature beats in some sinus records.
+    /// </summary>
+    private static SyntheticPatient WithConfounders(SyntheticPatient p, HardSettings hard, SynthRandom rng)
+    {
+        var axis = Vector3.Normalize(new Vector3((float)rng.Normal(), (float)rng.Normal(), (float)rng.Normal()) + new Vector3(1e-3f, 0, 0));
+        bool noRhythm = !p.Labels.Any(l => l is SyntheticLabels.AtrialFibrillation or SyntheticLabels.SinusBradycardia or SyntheticLabels.SinusTachycardia);
+        bool flutter = noRhythm && !p.Has(SyntheticLabels.FirstDegreeAvBlock) && rng.Bernoulli(hard.Flutter);
+        bool arrhythmia = rng.Bernoulli(hard.SinusArrhythmia);
+        bool ectopy = rng.Bernoulli(hard.Ectopy);
+        double ectopyRate = rng.Uniform(0.05, 0.15);
+        double ventricularShare = rng.NextDouble();
+        if (p.IsAtrialFibrillation)
+        {
+            return p with
+            {
+                FWaveAmplitude = rng.Uniform(hard.FWaveMin, hard.FWaveMax),
+                RrVariability = rng.Uniform(hard.AfIrregularityMin, hard.AfIrregularityMax),
+                FWaveAxis = axis,
+            };
+        }
+        if (flutter)
+        {
+            // Flutter waves at 240–330 per minute; the ventricles follow every 2nd to 4th wave (heart rate set by the rhythm).
+            string[] labels = [SyntheticLabels.AtrialFlutter, .. p.Labels.Where(l => l != SyntheticLabels.Normal)];
+            return p with { Labels = labels, FWaveFrequency = rng.Uniform(4, 5.5), FWaveAmplitude = rng.Uniform(0.05, 0.2), FWaveAxis = axis };
+        }
+        // An early atrial beat would shorten the PR of a first-degree block below its limit: its ectopics are ventricular.
+        return p with
+        {
+            RrVariability = arrhythmia ? rng.Uniform(0.06, 0.14) : p.RrVariability,
+            EctopyRate = ectopy ? ectopyRate : 0,
+            VentricularEctopyShare = p.Has(SyntheticLabels.FirstDegreeAvBlock) ? 1 : ventricularShare,
+        };
     }
 }

@@ -21,6 +21,6 @@ public enum WaveLabel : byte
     /// <summary>T wave (ventricular repolarisation).</summary>
     T = 5,
 
-    /// <summary>Fibrillatory waves of atrial fibrillation, between ventricular waves.</summary>
+    /// <summary>Atrial activity without P waves between ventricular waves: fibrillatory waves of AF, flutter waves.</summary>
     FWave = 6,
 }

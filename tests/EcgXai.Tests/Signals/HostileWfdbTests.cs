@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using EcgXai.Cli.Commands;
 using EcgXai.IO;
 using EcgXai.Signals;
 using EcgXai.Tests.Support;
@@ -37,13 +36,7 @@ public class HostileWfdbTests
         return e;
     }
 
-    private static (int Code, string Stdout, string Stderr) Cli(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = CommandRegistry.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Stdout, string Stderr) Cli(params string[] args) => CliRunner.Run(args);
 
     [SkippableTheory]
     [InlineData(int.MaxValue)]
