@@ -16,7 +16,7 @@ public static class LabelMap
     /// <param name="CinC2017">CinC-2017 letters.</param>
     public sealed record Row(string Label, string[] PtbXl, string[] Cpsc2018, string[] Snomed, string[] CinC2020, string[] CinC2017);
 
-    /// <summary>The table: the Ribeiro six, NORM and AFL.</summary>
+    /// <summary>The table: the Ribeiro six, NORM, AFL, and the positive classes of planted-evidence data sets (SCP code = label).</summary>
     public static IReadOnlyList<Row> Table { get; } =
     [
         new("AF", ["AFIB"], ["2"], ["164889003"], ["AF"], ["A"]),
@@ -27,6 +27,10 @@ public static class LabelMap
         new("SB", ["SBRAD"], [], ["426177001"], [], []),
         new("ST", ["STACH"], [], ["427084000"], [], []),
         new("NORM", ["NORM"], ["1"], ["426783006"], ["Normal"], ["N"]),
+        new("EVIDENCE_P_ABSENT", ["EVIDENCE_P_ABSENT"], [], [], [], []),
+        new("EVIDENCE_RR_IRREGULAR", ["EVIDENCE_RR_IRREGULAR"], [], [], [], []),
+        new("EVIDENCE_ST_ELEVATION", ["EVIDENCE_ST_ELEVATION"], [], [], [], []),
+        new("EVIDENCE_QRS_WIDE", ["EVIDENCE_QRS_WIDE"], [], [], [], []),
     ];
 
     /// <summary>The common label names in table order.</summary>

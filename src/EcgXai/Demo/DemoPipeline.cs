@@ -1,9 +1,7 @@
 using System.Globalization;
 using EcgXai.Datasets;
 using EcgXai.Eval;
-using EcgXai.Explain.Attribution;
-using EcgXai.Explain.Composites;
-using EcgXai.Explain.Crp;
+using EcgXai.Explain.Concepts;
 using EcgXai.IO;
 using EcgXai.Models;
 using EcgXai.Synthesis;
@@ -14,8 +12,8 @@ namespace EcgXai.Demo;
 /// <summary>
 /// The whole pipeline on built-in synthetic data, through the same loaders and entry points a user calls:
 /// synthetic PTB-XL-layout training set and CPSC-layout "shift" set → cohort → teacher trained on labels →
-/// compact student distilled from it → both evaluated in and out of distribution → the student's AF concepts ranked
-/// by mean relevance (EpsilonPlusFlat LRP at the classifier input) over the shift set's AF records.
+/// compact student distilled from it → both evaluated in and out of distribution → the student's AF concept analysis
+/// (<see cref="ConceptAnalysis"/>, every recordable layer) over the shift set's AF records.
 /// Each stage reuses what an earlier, interrupted run already wrote.
 /// </summary>
 public static class DemoPipeline
@@ -52,7 +50,7 @@ public static class DemoPipeline
         EvaluationReport studentEval = Evaluate(student.BestModelPath, [ptbxl + "@test", shift], Path.Combine(root, "student"), cache, options, "student", progress, cancellation);
         cancellation.ThrowIfCancellationRequested();
 
-        ConceptStatistics concepts = RankAfConcepts(student.BestModelPath, shift, cache, options, Path.Combine(root, "explain"), progress);
+        IReadOnlyList<ConceptRow> concepts = RankAfConcepts(student.BestModelPath, shift, cache, options, root, progress, cancellation);
         return new DemoResult(root, teacherEval, studentEval, concepts);
     }
 
@@ -101,30 +99,16 @@ public static class DemoPipeline
         return report;
     }
 
-    private static ConceptStatistics RankAfConcepts(string modelPath, string spec, string cache, DemoOptions options, string outDirectory, IProgress<DemoProgress>? progress)
+    private static IReadOnlyList<ConceptRow> RankAfConcepts(string modelPath, string spec, string cache, DemoOptions options, string root, IProgress<DemoProgress>? progress,
+        CancellationToken cancellation)
     {
-        var device = TorchDevice.Resolve(options.Device);
-        var (model, _) = Checkpoint.Load(modelPath, device);
-        using (model)
-        {
-            model.eval();
-            ResNet1dConfig config = model.Config;
-            int af = config.ClassNames.ToList().IndexOf("AF");
-            if (af < 0)
-            {
-                throw new EcgXaiException(modelPath, "the model has no AF output");
-            }
-            using PreparedDataset data = DatasetPreparer.Prepare(spec, new PreprocessOptions(config.LeadNames, config.SampleRate, config.InputLength), config.ClassNames, cache);
-            int afColumn = data.ClassNames.ToList().IndexOf("AF");
-            int[] afRecords = Enumerable.Range(0, data.Count).Where(i => data.Label(i, afColumn) > 0.5f).ToArray();
-            using var attributor = Attributor.For(model, NamedComposites.EpsilonPlusFlat());
-            progress?.Report(new DemoProgress("explain", $"ranking AF concepts at {attributor.ClassifierInput} over {afRecords.Length} AF records"));
-            ConceptStatistics statistics = ConceptAnalysis.Accumulate(attributor, data, afRecords, af, attributor.ClassifierInput, device: device);
-            statistics.WriteCsv(Path.Combine(outDirectory, "af_concepts.csv"));
-            IReadOnlyList<int> top = statistics.Ranking();
-            progress?.Report(new DemoProgress("explain", "top AF concepts (channel: mean relevance): " + string.Join(", ",
-                top.Take(5).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c}: {statistics.Mean(c):F3}")))));
-            return statistics;
-        }
+        var concepts = new ConceptOptions(modelPath, [spec], "AF", root) { CacheDirectory = cache, Device = options.Device, Seed = (ulong)options.Seed };
+        var reporter = progress is null ? null : new SynchronousProgress<ConceptProgress>(p => progress.Report(new DemoProgress("explain", $"{p.Stage} {p.Done}/{p.Total} {p.Message}".TrimEnd())));
+        ConceptResult result = ConceptAnalysis.Run(concepts, reporter, cancellation);
+        ConceptLayer classifierInput = result.State.Settings.Layers.Last(l => !l.Positions);
+        IReadOnlyList<ConceptRow> ranking = result.Summary!.Ranking(classifierInput.Key);
+        progress?.Report(new DemoProgress("explain", $"top AF concepts at {classifierInput.Key} (channel: mean normalised relevance): " + string.Join(", ",
+            ranking.Take(5).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Concept}: {r.NormalisedMean:F3}")))));
+        return ranking;
     }
 }

@@ -20,7 +20,15 @@ public static class EcgSynthesizer
     }
 
     /// <summary>Renders a given patient (e.g. one drawn by <see cref="SyntheticPatient.Draw"/> and changed with <c>with</c>).</summary>
-    public static SyntheticRecord Render(string id, SyntheticPatient patient, NoiseSettings noise, double sampleRate, double durationSeconds, SynthRandom rng)
+    public static SyntheticRecord Render(string id, SyntheticPatient patient, NoiseSettings noise, double sampleRate, double durationSeconds, SynthRandom rng) =>
+        Render(id, patient, noise, sampleRate, durationSeconds, rng, null, null);
+
+    /// <summary>
+    /// Renders with edits between the stages (planted evidence): <paramref name="editRhythm"/> changes the beat schedule,
+    /// <paramref name="editBeat"/> each beat's waves; both see the same random streams as an unedited rendering.
+    /// </summary>
+    internal static SyntheticRecord Render(string id, SyntheticPatient patient, NoiseSettings noise, double sampleRate, double durationSeconds, SynthRandom rng,
+        Func<List<Beat>, List<Beat>>? editRhythm, Func<BeatWaves, BeatWaves>? editBeat)
     {
         int n = (int)Math.Round(durationSeconds * sampleRate);
         if (n < 1 || !(sampleRate > 0))
@@ -28,7 +36,8 @@ public static class EcgSynthesizer
             throw new ArgumentException($"a record needs a positive duration and sample rate (got {durationSeconds} s at {sampleRate} Hz)");
         }
         List<Beat> rhythm = RhythmGenerator.Draw(patient, durationSeconds, rng.Fork(1));
-        var beats = rhythm.Select(b => BeatMorphology.Build(patient, b)).ToList();
+        rhythm = editRhythm?.Invoke(rhythm) ?? rhythm;
+        var beats = rhythm.Select(b => BeatMorphology.Build(patient, b)).Select(b => editBeat?.Invoke(b) ?? b).ToList();
 
         var dipole = new double[3][];
         for (int k = 0; k < 3; k++)
@@ -155,34 +164,13 @@ public static class EcgSynthesizer
     private static int[] BeatSamples(List<BeatWaves> beats, double fs, int n) =>
         beats.Select(b => (int)Math.Round(b.RPeak * fs)).Where(s => s >= 0 && s < n).ToArray();
 
-    /// <summary>Labels per sample: T and ST first, then P and PR (a P wave riding on a T wave wins), then QRS.</summary>
+    /// <summary>Labels per sample (see <see cref="WavePainter"/>); a boundary at time t falls on sample ⌈t·fs⌉.</summary>
     private static WaveLabel[] PaintLabels(List<BeatWaves> beats, SyntheticPatient patient, double fs, int n)
     {
-        var labels = new WaveLabel[n];
-        Array.Fill(labels, patient.HasAtrialArrhythmia ? WaveLabel.FWave : WaveLabel.Baseline);
-        void Paint(double from, double to, WaveLabel label)
-        {
-            int a = Math.Max(0, (int)Math.Ceiling(from * fs));
-            int b = Math.Min(n, (int)Math.Ceiling(to * fs));
-            if (b > a)
-            {
-                labels.AsSpan(a, b - a).Fill(label);
-            }
-        }
-        foreach (BeatWaves b in beats)
-        {
-            Paint(b.QrsOffset, b.TOnset, WaveLabel.ST);
-            Paint(b.TOnset, b.TOffset, WaveLabel.T);
-        }
-        foreach (BeatWaves b in beats.Where(b => !double.IsNaN(b.POnset)))
-        {
-            Paint(b.POnset, b.POffset, WaveLabel.P);
-            Paint(b.POffset, b.QrsOnset, WaveLabel.PR);
-        }
-        foreach (BeatWaves b in beats)
-        {
-            Paint(b.QrsOnset, b.QrsOffset, WaveLabel.Qrs);
-        }
-        return labels;
+        int S(double t) => (int)Math.Clamp(Math.Ceiling(t * fs), -1, n + 1.0);
+        var windows = beats.Select(b => new BeatWindows(
+            S(b.RPeak), double.IsNaN(b.POnset) ? null : S(b.POnset), double.IsNaN(b.POffset) ? null : S(b.POffset),
+            S(b.QrsOnset), S(b.QrsOffset), S(b.TOnset), S(b.TOffset)));
+        return WavePainter.Paint(n, patient.HasAtrialArrhythmia ? WaveLabel.FWave : WaveLabel.Baseline, windows);
     }
 }

@@ -86,7 +86,8 @@ internal sealed class PtbXlLayoutWriter(string directory, ulong seed, double sam
         return "{" + string.Join(", ", entries.Select(e => string.Create(CultureInfo.InvariantCulture, $"'{e.Item1}': {e.Item2:0.0}"))) + "}";
     }
 
-    private static string RelativePath(int index, string rate, string suffix)
+    /// <summary>Path of record <paramref name="index"/> relative to the data set folder, e.g. <c>records500/00000/00001_hr</c>.</summary>
+    internal static string RelativePath(int index, string rate, string suffix)
     {
         int id = index + 1;
         return string.Create(CultureInfo.InvariantCulture, $"records{rate}/{id / 1000 * 1000:D5}/{id:D5}_{suffix}");

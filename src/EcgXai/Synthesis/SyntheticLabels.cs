@@ -51,5 +51,7 @@ public static class SyntheticLabels
         Row(label).Cpsc2018 is [string code, ..] ? int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) : null;
 
     private static LabelMap.Row Row(string label) =>
-        All.Contains(label) ? LabelMap.Table.First(r => r.Label == label) : throw new ArgumentException($"'{label}' is not a synthetic class", nameof(label));
+        (All.Contains(label) || label.StartsWith("EVIDENCE_", StringComparison.Ordinal)) && LabelMap.Table.FirstOrDefault(r => r.Label == label) is { } row
+            ? row
+            : throw new ArgumentException($"'{label}' is not a synthetic class", nameof(label));
 }

@@ -18,7 +18,7 @@ public sealed record SyntheticRecord(EcgRecord Record, WaveAnnotation Waves, Syn
         ArgumentOutOfRangeException.ThrowIfLessThan(factor, 2);
         int n = Record.SampleCount;
         int m = (n + factor - 1) / factor;
-        double[] kernel = NWaves.Filters.Fda.DesignFilter.FirWinLp((20 * factor) + 1, 0.4 / factor, NWaves.Windows.WindowType.Blackman);
+        double[] kernel = DecimationKernel(factor);
         int half = kernel.Length / 2;
         var samples = new float[12 * m];
         foreach (int lead in (int[])[0, 1, 6, 7, 8, 9, 10, 11])
@@ -37,5 +37,22 @@ public sealed record SyntheticRecord(EcgRecord Record, WaveAnnotation Waves, Syn
         }
         LeadGeometry.DeriveLimbLeads(samples, m);
         return new SyntheticRecord(Record with { Samples = samples, SampleRate = Record.SampleRate / factor }, Waves.Decimate(factor), Patient);
+    }
+
+    /// <summary>The low-pass FIR of <see cref="Decimate"/> (odd length, centred).</summary>
+    internal static double[] DecimationKernel(int factor) =>
+        NWaves.Filters.Fda.DesignFilter.FirWinLp((20 * factor) + 1, 0.4 / factor, NWaves.Windows.WindowType.Blackman);
+
+    /// <summary>
+    /// Low-rate samples on each side of a change that its decimated image reaches with at least <paramref name="fraction"/>
+    /// of the filter's peak tap (the rest of the filter's reach carries less).
+    /// </summary>
+    internal static int DecimationReach(int factor, double fraction)
+    {
+        double[] kernel = DecimationKernel(factor);
+        int half = kernel.Length / 2;
+        double peak = kernel.Max(Math.Abs);
+        int reach = Enumerable.Range(0, kernel.Length).Where(j => Math.Abs(kernel[j]) >= fraction * peak).Max(j => Math.Abs(j - half));
+        return (reach + factor - 1) / factor;
     }
 }

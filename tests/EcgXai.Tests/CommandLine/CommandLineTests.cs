@@ -80,6 +80,8 @@ public class CommandLineTests
     [InlineData("distill", "--teacher", "{0}.safetensors", "--data", "ptbxl:{1}", "--out", "{1}/run")]
     [InlineData("train", "--data", "ptbxl:{0}", "--out", "{1}/run")]
     [InlineData("cohort", "--data", "ptbxl:{0}")]
+    [InlineData("concepts", "--model", "{0}.safetensors", "--data", "ptbxl:{1}", "--out", "{1}/run")]
+    [InlineData("merge", "--out", "{1}/run", "{0}")]
     public void AMissingFileFailsWithOneLineNamingIt(params string[] template)
     {
         using var dir = new TempDir();

@@ -24,11 +24,12 @@ public class DemoPipelineTests
             Assert.Equal(2, report.Datasets.Count);
             Assert.All(report.Datasets, d => Assert.Equal(6, d.Classes.Count));
         }
-        string[] ranking = File.ReadAllLines(Path.Combine(dir.Path, "explain", "af_concepts.csv"));
-        Assert.Equal(1 + 160, ranking.Length);
-        Assert.True(result.AfConcepts.Records > 0);
-        var means = Enumerable.Range(0, result.AfConcepts.Channels).Select(result.AfConcepts.Mean).ToArray();
-        Assert.Equal(means.Max(), result.AfConcepts.Mean(result.AfConcepts.Ranking()[0]));
+        string[] statistics = File.ReadAllLines(Path.Combine(dir.Path, "explain", "concepts", "statistics.csv"));
+        Assert.Contains(statistics, l => l.StartsWith("all,blocks.4.out,159,", StringComparison.Ordinal));
+        Assert.Equal(160, result.AfConcepts.Count);
+        Assert.True(result.AfConcepts[0].Records > 0);
+        Assert.Equal(result.AfConcepts.Max(r => r.NormalisedMean), result.AfConcepts[0].NormalisedMean);
+        Assert.Equal(Enumerable.Range(1, 160), result.AfConcepts.Select(r => r.Rank));
 
         stages.Clear();
         DemoPipeline.Run(options, new SynchronousProgress<DemoProgress>(p => stages.Add(p.Stage)));

@@ -75,6 +75,15 @@ public sealed class Attributor : IDisposable
     public IReadOnlyList<string> Nodes => Graph.Nodes.Select(n => n.Name).ToArray();
 
     /// <summary>
+    /// The nodes whose channels are concepts: those the graph declares (<see cref="GraphMetadata.ConceptNodes"/>, e.g.
+    /// ResNet1d's <c>blocks.i.sum</c> and <c>blocks.i.out</c>) that survive canonization, else every ReLU and sum with a
+    /// (channels, time) output.
+    /// </summary>
+    public IReadOnlyList<string> ConceptNodes => Source.Metadata.ConceptNodes is { } declared
+        ? declared.Where(Graph.Contains).ToArray()
+        : Graph.Nodes.Where(n => n.Kind is NodeKind.Relu or NodeKind.Add && Graph.ShapeOf(n.Name).Count == 2).Select(n => n.Name).ToArray();
+
+    /// <summary>
     /// The classifier input: the node the output Linear reads (through a Flatten, if any); its (channel, time) positions
     /// are the study's "nodes" (ResNet1d: the last unit's output).
     /// </summary>

@@ -1,0 +1,32 @@
+using System.Globalization;
+using System.Text;
+using EcgXai.Explain.Concepts;
+
+namespace EcgXai.Cli.Commands;
+
+/// <summary>What <c>concepts</c> and <c>merge</c> print: records per dataset, the top concepts of each layer, where the files are.</summary>
+public static class ConceptReport
+{
+    /// <summary>A few lines describing <paramref name="result"/>.</summary>
+    public static string Describe(ConceptResult result)
+    {
+        var text = new StringBuilder();
+        foreach (DatasetConcepts d in result.State.Datasets)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{d.Name}: {d.Count} records\n");
+        }
+        if (result.Summary is { } summary)
+        {
+            foreach (ConceptLayer layer in summary.Settings.Layers.Where(l => !l.Positions))
+            {
+                string top = string.Join(", ", summary.Ranking(layer.Key).Take(5).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Concept} ({r.NormalisedMean:F3})")));
+                text.Append(layer.Key).Append(": top concepts ").Append(top).Append('\n');
+            }
+        }
+        else
+        {
+            text.Append("one shard: combine all shards with `ecgxai merge` for the tables\n");
+        }
+        return text.Append(CultureInfo.InvariantCulture, $"written to {result.Directory}").ToString();
+    }
+}

@@ -1,0 +1,75 @@
+using EcgXai.Explain.Attribution;
+using EcgXai.Explain.Composites;
+using EcgXai.IO;
+using EcgXai.Models;
+using static TorchSharp.torch;
+
+namespace EcgXai.Explain.Concepts;
+
+/// <summary>
+/// The model side of a concept analysis: the loaded model and its attributor, which nodes can be recorded, and the one
+/// explanation walk per batch that records every aggregated node at once and reduces it to <see cref="LayerBatch"/>es.
+/// </summary>
+public sealed class ConceptExplainer : IDisposable
+{
+    private readonly ResNet1d model;
+
+    private ConceptExplainer(ResNet1d model, Attributor attributor, Device device)
+    {
+        this.model = model;
+        Attributor = attributor;
+        Device = device;
+    }
+
+    /// <summary>The attributor the walks run on.</summary>
+    public Attributor Attributor { get; }
+
+    /// <summary>Device of the model.</summary>
+    public Device Device { get; }
+
+    /// <summary>The model's configuration (inputs and classes).</summary>
+    public ResNet1dConfig Config => model.Config;
+
+    /// <summary>Loads <paramref name="modelPath"/> on <paramref name="device"/> and binds <paramref name="composite"/>.</summary>
+    public static ConceptExplainer Load(string modelPath, Composite composite, Device device)
+    {
+        var (model, _) = Checkpoint.Load(modelPath, device);
+        model.eval();
+        return new ConceptExplainer(model, Attributor.For(model, composite), device);
+    }
+
+    /// <summary>Index of class <paramref name="target"/>; throws naming the model when it has no such output.</summary>
+    public int TargetIndex(string modelPath, string target)
+    {
+        int index = Config.ClassNames.ToList().IndexOf(target);
+        return index >= 0 ? index : throw new EcgXaiException(modelPath, $"the model has no output '{target}' (it has {string.Join(", ", Config.ClassNames)})");
+    }
+
+    /// <summary>The aggregated layers: <paramref name="nodes"/> (null = every recordable node) and, with <paramref name="positions"/>, the classifier input's positions.</summary>
+    public IReadOnlyList<ConceptLayer> Layers(IReadOnlyList<string>? nodes, bool positions)
+    {
+        var layers = (nodes ?? Attributor.ConceptNodes).Select(n => new ConceptLayer(n, Attributor.ChannelsOf(n))).ToList();
+        if (positions)
+        {
+            layers.Add(new ConceptLayer(Attributor.ClassifierInput, Config.LastLayerNodes, Positions: true));
+        }
+        return layers;
+    }
+
+    /// <summary>Explains every record of <paramref name="input"/> for class <paramref name="target"/> in one walk and reduces each of <paramref name="layers"/>.</summary>
+    public IReadOnlyDictionary<string, LayerBatch> Explain(Tensor input, int target, IReadOnlyList<ConceptLayer> layers)
+    {
+        using var scope = NewDisposeScope();
+        using AttributionResult attribution = Attributor.Attribute(input, Enumerable.Repeat(target, (int)input.shape[0]).ToArray(), layers.Select(l => l.Node).Distinct());
+        return layers.ToDictionary(l => l.Key, l => l.Positions
+            ? LayerBatch.Positions(attribution.Relevance[l.Node], attribution.Activations[l.Node])
+            : LayerBatch.Channels(attribution.Relevance[l.Node], attribution.Activations[l.Node]));
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        Attributor.Dispose();
+        model.Dispose();
+    }
+}
