@@ -46,8 +46,8 @@ public sealed class DemoCommand : Verb<DemoOptions>
     {
         DemoResult result = context.WithProgress(display =>
             DemoPipeline.Run(options, display.For<DemoProgress>((d, p) => d.Log($"[{p.Stage}] {p.Message}")), context.Cancellation));
-        context.Out.WriteLine($"teacher (teacher/eval):\n{result.Teacher.FormatTable()}");
-        context.Out.WriteLine($"student (student/eval):\n{result.Student.FormatTable()}");
+        context.Out.WriteLine($"teacher (eval/teacher):\n{result.Teacher.FormatTable()}");
+        context.Out.WriteLine($"student (eval/student):\n{result.Student.FormatTable()}");
         context.Out.WriteLine($"AF concepts ranked over {result.AfConcepts[0].Records} AF records: {Path.Combine(result.OutDirectory, "explain", "concepts", "statistics.csv")}");
         context.Out.WriteLine($"run folder: {result.OutDirectory}");
         return ExitCodes.Success;

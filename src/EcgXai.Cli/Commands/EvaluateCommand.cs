@@ -12,6 +12,7 @@ public sealed class EvaluateCommand : Verb<EvaluateOptions>
     private readonly Option<string[]?> leads = SharedOptions.CommaList("--leads", "NAMES", "comma-separated data leads fed to the model's inputs, in order (default: the model's lead names)");
     private readonly Option<string?> target = new("--target") { Description = "evaluate only this class (default: every class of the model)", HelpName = "CLASS" };
     private readonly Option<string?> output = new("--out") { Description = "run folder: outputs go to DIR/eval/ (default: the model's run folder)", HelpName = "DIR" };
+    private readonly Option<string?> name = new("--name") { Description = "write into DIR/eval/NAME/ (several models evaluated into one run folder, e.g. teacher and student)", HelpName = "NAME" };
     private readonly Option<int> bootstrap = SharedOptions.Int("--bootstrap", Training.Metrics.Bootstrap.DefaultResamples, 1, "bootstrap resamples for the AUROC 95% CI");
     private readonly Option<int> seed = SharedOptions.Seed(0, "bootstrap seed");
     private readonly Option<int> batch = SharedOptions.Batch(64, "inference batch size");
@@ -23,7 +24,7 @@ public sealed class EvaluateCommand : Verb<EvaluateOptions>
         : base("evaluate", "per-class AUROC with 95% CIs, Se/Sp/F1, ROC curves and predictions of a model on datasets, side by side",
             "ecgxai evaluate --model runs/teacher/models/best.safetensors --data ptbxl:/data/ptb-xl@test --data cpsc2018:/data/cpsc2018 --out runs/teacher")
     {
-        foreach (Option option in new Option[] { model, data, leads, target, output, bootstrap, seed, batch, device, cache })
+        foreach (Option option in new Option[] { model, data, leads, target, output, name, bootstrap, seed, batch, device, cache })
         {
             Use(option);
         }
@@ -35,6 +36,7 @@ public sealed class EvaluateCommand : Verb<EvaluateOptions>
         Leads = SharedOptions.NullIfEmpty(parse.GetValue(leads)) is { } names ? LeadNames.ParseList(string.Join(",", names)) : null,
         Target = parse.GetValue(target),
         OutDirectory = parse.GetValue(output),
+        Name = parse.GetValue(name),
         BootstrapResamples = parse.GetValue(bootstrap),
         Seed = parse.GetValue(seed),
         BatchSize = parse.GetValue(batch),

@@ -64,6 +64,8 @@ public sealed record CohortReport(IReadOnlyList<CohortStatistics> Datasets)
             prevalence_percent = d.Prevalence,
             skipped = d.SkippedByReason,
             unmapped_codes = d.UnmappedCodeCounts,
+            unknown_codes = d.UnknownCodeCounts,
+            skipped_records = d.SkippedRecords.Select(r => new { id = r.Id, file = r.File, reason = r.Reason, problem = r.Problem }),
         }), new JsonSerializerOptions { WriteIndented = true });
 
     /// <summary>Readable lines for the console.</summary>
@@ -75,9 +77,9 @@ public sealed record CohortReport(IReadOnlyList<CohortStatistics> Datasets)
             yield return $"  records {d.Records}, patients {d.Patients}";
             yield return $"  age median {Format(d.MedianAge)} (IQR {Format(d.AgeIqr)}: {Format(d.AgeQ1)}–{Format(d.AgeQ3)}, known for {d.AgeKnown}), male {Format(d.PercentMale)} % (of {d.SexKnown})";
             yield return "  prevalence %: " + string.Join(", ", LabelMap.Labels.Select(l => $"{l} {Format(d.Prevalence[l])} ({d.LabelCounts[l]})"));
-            if (d.SkippedByReason.Count > 0)
+            foreach (string line in SkippedRecordsFile.Summary(d.SkippedByReason, d.SkippedRecords, d.UnknownCodeCounts))
             {
-                yield return "  skipped: " + string.Join(", ", d.SkippedByReason.Select(s => $"{s.Key} {s.Value}"));
+                yield return "  " + line;
             }
         }
     }

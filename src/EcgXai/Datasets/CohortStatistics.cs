@@ -20,6 +20,8 @@ namespace EcgXai.Datasets;
 /// <param name="Prevalence">Percent of records carrying each common label, in table order.</param>
 /// <param name="SkippedByReason">Records left out while indexing, by reason.</param>
 /// <param name="UnmappedCodeCounts">Source codes outside the label space, with counts.</param>
+/// <param name="UnknownCodeCounts">Codes the dataset's own code list does not define (its labels could not be read), with counts.</param>
+/// <param name="SkippedRecords">The left-out records that can be named.</param>
 public sealed record CohortStatistics(
     string Dataset,
     int Records,
@@ -33,7 +35,9 @@ public sealed record CohortStatistics(
     IReadOnlyDictionary<string, int> LabelCounts,
     IReadOnlyDictionary<string, double> Prevalence,
     IReadOnlyDictionary<string, int> SkippedByReason,
-    IReadOnlyDictionary<string, int> UnmappedCodeCounts)
+    IReadOnlyDictionary<string, int> UnmappedCodeCounts,
+    IReadOnlyDictionary<string, int> UnknownCodeCounts,
+    IReadOnlyList<SkippedRecord> SkippedRecords)
 {
     /// <summary>Interquartile range of age (Q3 − Q1).</summary>
     public double? AgeIqr => AgeQ3 - AgeQ1;
@@ -58,7 +62,9 @@ public sealed record CohortStatistics(
             counts,
             counts.ToDictionary(c => c.Key, c => entries.Count == 0 ? 0 : 100.0 * c.Value / entries.Count, StringComparer.Ordinal),
             index.SkippedByReason,
-            index.UnmappedCodeCounts);
+            index.UnmappedCodeCounts,
+            index.UnknownCodeCounts,
+            index.SkippedRecords);
     }
 
     /// <summary>The <paramref name="q"/>-quantile of sorted <paramref name="sorted"/> by linear interpolation at position <c>q (n − 1)</c>; null when empty.</summary>

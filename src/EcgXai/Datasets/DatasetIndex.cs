@@ -125,17 +125,14 @@ public sealed class DatasetIndex
             CsvTable existing = CsvTable.Read(path);
             foreach (IReadOnlyList<string> row in existing.Rows.Where(r => CsvTable.Field(r, 0) != dataset))
             {
-                text.AppendJoin(',', row.Select(CsvField)).Append('\n');
+                text.AppendJoin(',', row.Select(CsvTable.Quote)).Append('\n');
             }
         }
         for (int i = 0; i < All.Count; i++)
         {
-            text.AppendJoin(',', CsvField(dataset), CsvField(All[i].Id), CsvField(All[i].PatientId), Splits[i].ToString().ToLowerInvariant(),
-                CsvField(Path.GetRelativePath(Spec.Path, All[i].RecordPath).Replace('\\', '/'))).Append('\n');
+            text.AppendJoin(',', CsvTable.Quote(dataset), CsvTable.Quote(All[i].Id), CsvTable.Quote(All[i].PatientId), Splits[i].ToString().ToLowerInvariant(),
+                CsvTable.Quote(Path.GetRelativePath(Spec.Path, All[i].RecordPath).Replace('\\', '/'))).Append('\n');
         }
         AtomicFile.WriteText(path, text.ToString());
     }
-
-    private static string CsvField(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 }

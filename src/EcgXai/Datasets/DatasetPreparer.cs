@@ -1,3 +1,6 @@
+using EcgXai.IO;
+using EcgXai.Signals;
+
 namespace EcgXai.Datasets;
 
 /// <summary>
@@ -22,7 +25,11 @@ public static class DatasetPreparer
     /// present, else built there. When <paramref name="runDirectory"/> is given the split assignment is written to
     /// <c>runDirectory/data/splits.csv</c>. <paramref name="splitSeed"/> seeds the patient split of datasets without folds.
     /// </summary>
-    /// <exception cref="IO.EcgXaiException">The spec is malformed or the dataset's folder or index file is missing or malformed.</exception>
+    /// <exception cref="EcgXaiException">
+    /// The spec is malformed, the dataset's folder or index file is missing or malformed, its records do not fit the
+    /// options (the first records read lack a requested lead: refused before the rest are read), or every selected
+    /// record was skipped.
+    /// </exception>
     /// <exception cref="ArgumentException">A class name is not in the common label space, or the options are invalid.</exception>
     public static PreparedDataset Prepare(
         string spec,
@@ -51,9 +58,61 @@ public static class DatasetPreparer
         if (cached is not null)
         {
             progress?.Report(new DatasetProgress("cache", cached.Count, cached.Count));
-            return cached;
+            return RequireRecords(cached, spec, index);
         }
+        CheckLeads(index, preprocessor, spec);
         Directory.CreateDirectory(directory);
-        return TensorCache.Build(directory, key, index, preprocessor, classNames, progress);
+        return RequireRecords(TensorCache.Build(directory, key, index, preprocessor, classNames, progress), spec, index);
+    }
+
+    /// <summary>Records read before the run to check that the dataset has the requested leads.</summary>
+    private const int LeadProbes = 3;
+
+    /// <summary>
+    /// Reads the first <see cref="LeadProbes"/> records that can be read; when none of them has every requested lead
+    /// (a 12-lead model on single-lead data, a misspelt <c>--leads</c> name), refuses the dataset in one line naming the
+    /// leads that are missing, before the rest of it is read.
+    /// </summary>
+    private static void CheckLeads(DatasetIndex index, Preprocessor preprocessor, string spec)
+    {
+        var probed = new List<EcgRecord>();
+        foreach (DatasetEntry entry in index.Selected)
+        {
+            if (probed.Count == LeadProbes)
+            {
+                break;
+            }
+            try
+            {
+                probed.Add(index.Read(entry));
+            }
+            catch (InvalidRecordException)
+            {
+                // a bad record is skipped and counted by the build; it says nothing about the dataset's leads
+            }
+        }
+        IReadOnlyList<string> wanted = preprocessor.Options.Leads.Select(LeadNames.Normalize).ToArray();
+        if (probed.Count == 0 || probed.Any(r => wanted.All(l => r.IndexOfLead(l) >= 0)))
+        {
+            return;
+        }
+        EcgRecord first = probed[0];
+        string[] missing = wanted.Where(l => first.IndexOfLead(l) < 0).ToArray();
+        throw new EcgXaiException(spec,
+            $"the model's input needs leads {string.Join(",", wanted)} but records of this dataset have {string.Join(",", first.Leads)} " +
+            $"(missing {string.Join(",", missing)}; checked {string.Join(", ", probed.Select(r => r.Id))})");
+    }
+
+    /// <summary>Fails when the spec selected records but every one was skipped, naming the reasons and the first record.</summary>
+    private static PreparedDataset RequireRecords(PreparedDataset data, string spec, DatasetIndex index)
+    {
+        if (data.Count > 0 || index.Selected.Count == 0)
+        {
+            return data;
+        }
+        data.Dispose();
+        string first = data.SkippedRecords.FirstOrDefault() is { } r ? $"; first: {r.Id}: {r.File}: {r.Problem}" : "";
+        throw new EcgXaiException(spec,
+            $"every one of the {index.Selected.Count} selected records was skipped ({string.Join(", ", data.SkippedByReason.Select(s => $"{s.Key} {s.Value}"))}){first}");
     }
 }

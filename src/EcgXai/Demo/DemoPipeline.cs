@@ -46,8 +46,8 @@ public static class DemoPipeline
             progress,
             cancellation);
 
-        EvaluationReport teacherEval = Evaluate(teacher.BestModelPath, [ptbxl + "@test", shift], Path.Combine(root, "teacher"), cache, options, "teacher", progress, cancellation);
-        EvaluationReport studentEval = Evaluate(student.BestModelPath, [ptbxl + "@test", shift], Path.Combine(root, "student"), cache, options, "student", progress, cancellation);
+        EvaluationReport teacherEval = Evaluate(teacher.BestModelPath, [ptbxl + "@test", shift], root, cache, options, "teacher", progress, cancellation);
+        EvaluationReport studentEval = Evaluate(student.BestModelPath, [ptbxl + "@test", shift], root, cache, options, "student", progress, cancellation);
         cancellation.ThrowIfCancellationRequested();
 
         IReadOnlyList<ConceptRow> concepts = RankAfConcepts(student.BestModelPath, shift, cache, options, root, progress, cancellation);
@@ -88,6 +88,7 @@ public static class DemoPipeline
         EvaluationReport report = Evaluation.Run(new EvaluateOptions(model, specs)
         {
             OutDirectory = outDirectory,
+            Name = role,
             CacheDirectory = cache,
             Seed = options.Seed,
             Device = options.Device,

@@ -21,6 +21,15 @@ public sealed record DatasetEvaluation(
     float[] Labels,
     IReadOnlyDictionary<string, int> SkippedByReason)
 {
+    /// <summary>Classes of the model left unscored because this dataset's labels cannot express them.</summary>
+    public IReadOnlyList<string> NotScored { get; init; } = [];
+
+    /// <summary>The skipped records that can be named.</summary>
+    public IReadOnlyList<Datasets.SkippedRecord> SkippedRecords { get; init; } = [];
+
+    /// <summary>Label codes the dataset's own code list does not define, with counts.</summary>
+    public IReadOnlyDictionary<string, int> UnknownCodeCounts { get; init; } = new Dictionary<string, int>();
+
     /// <summary>Mean AUROC over the evaluated classes whose AUROC is defined.</summary>
     public double MacroAuroc => Auroc.MeanIgnoringNaN(Classes.Select(c => c.Auroc.Estimate));
 }

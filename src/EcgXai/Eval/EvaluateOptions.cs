@@ -14,6 +14,9 @@ public sealed record EvaluateOptions(string ModelPath, IReadOnlyList<string> Dat
     /// <summary>Folder whose <c>eval/</c> receives the outputs; null uses the model's run folder (the parent of its <c>models/</c> folder, else its own folder).</summary>
     public string? OutDirectory { get; init; }
 
+    /// <summary>Subfolder of <c>eval/</c> for this model (e.g. "teacher") when several models are evaluated into one run folder; null writes into <c>eval/</c> itself.</summary>
+    public string? Name { get; init; }
+
     /// <summary>Bootstrap resamples for the AUROC confidence intervals.</summary>
     public int BootstrapResamples { get; init; } = Training.Metrics.Bootstrap.DefaultResamples;
 

@@ -28,6 +28,10 @@ public static class Evaluation
         {
             throw new ArgumentException("name at least one dataset to evaluate on");
         }
+        if (options.Name is { } name && (name.Length == 0 || name.IndexOfAny(['/', '\\']) >= 0 || name is "." or ".."))
+        {
+            throw new ArgumentException($"evaluation name '{name}' must be one folder name");
+        }
         if (options.BootstrapResamples < 1 || options.BatchSize < 1)
         {
             throw new ArgumentException($"bootstrap resamples and batch size must be at least 1, got {options.BootstrapResamples} and {options.BatchSize}");
@@ -50,7 +54,8 @@ public static class Evaluation
                 using PreparedDataset data = DatasetPreparer.Prepare(spec, preprocess, config.ClassNames, options.CacheDirectory, null, prepareProgress);
                 results.Add(Evaluate(model, info, data, spec, options, progress, cancellation));
             }
-            string outDirectory = Path.Combine(options.OutDirectory ?? RunFolderOf(options.ModelPath), "eval");
+            string eval = Path.Combine(options.OutDirectory ?? RunFolderOf(options.ModelPath), "eval");
+            string outDirectory = options.Name is null ? eval : Path.Combine(eval, options.Name);
             var report = new EvaluationReport(options.ModelPath, info.DataSpecs, results, outDirectory);
             progress?.Report(new EvaluationProgress("write", outDirectory, 0, 1));
             EvaluationWriter.Write(report);
@@ -77,6 +82,12 @@ public static class Evaluation
             throw new EcgXaiException(spec, $"dataset classes ({string.Join(",", data.ClassNames)}) differ from the model's ({string.Join(",", config.ClassNames)})");
         }
         int[] evaluated = ClassesToEvaluate(config, options.Target);
+        string[] unreadable = evaluated.Select(c => config.ClassNames[c]).Where(data.UnreadableClasses.Contains).ToArray();
+        if (unreadable.Length == evaluated.Length)
+        {
+            throw new EcgXaiException(spec, $"the labels of {string.Join(", ", unreadable)} cannot be read from this dataset (its label codes cannot express {(unreadable.Length == 1 ? "it" : "them")}), so {(unreadable.Length == 1 ? "it is" : "they are")} not scored");
+        }
+        evaluated = evaluated.Where(c => !unreadable.Contains(config.ClassNames[c])).ToArray();
         int classes = config.ClassCount;
 
         progress?.Report(new EvaluationProgress("predict", spec, 0, data.Count));
@@ -115,7 +126,12 @@ public static class Evaluation
                 RocCurve.Of(scores)));
             progress?.Report(new EvaluationProgress("metrics", spec, results.Count, evaluated.Length));
         }
-        return new DatasetEvaluation(spec, IsInDistribution(spec, info.DataSpecs), results, data.RecordIds, config.ClassNames, probabilities, labels, data.SkippedByReason);
+        return new DatasetEvaluation(spec, IsInDistribution(spec, info.DataSpecs), results, data.RecordIds, config.ClassNames, probabilities, labels, data.SkippedByReason)
+        {
+            NotScored = unreadable,
+            SkippedRecords = data.SkippedRecords,
+            UnknownCodeCounts = data.UnknownCodeCounts,
+        };
     }
 
     /// <summary>True when <paramref name="spec"/> names the same dataset (kind and folder, any split) as one of <paramref name="trainingSpecs"/>.</summary>

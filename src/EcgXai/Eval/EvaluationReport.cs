@@ -52,6 +52,23 @@ public sealed record EvaluationReport(string ModelPath, IReadOnlyList<string> Tr
             text.Append(" | ").Append($"{F(d.MacroAuroc)}   (n = {d.RecordIds.Count}{(skipped > 0 ? $", {skipped} skipped" : "")})".PadRight(GroupWidth));
         }
         text.AppendLine();
+        foreach (DatasetEvaluation d in Datasets)
+        {
+            var notes = new List<string>();
+            if (d.NotScored.Count > 0)
+            {
+                notes.Add($"not scored (labels cannot be read from this dataset): {string.Join(", ", d.NotScored)}");
+            }
+            notes.AddRange(EcgXai.Datasets.SkippedRecordsFile.Summary(d.SkippedByReason, d.SkippedRecords, d.UnknownCodeCounts));
+            if (notes.Count > 0)
+            {
+                text.AppendLine(d.Spec + ":");
+                foreach (string note in notes)
+                {
+                    text.Append("  ").AppendLine(note);
+                }
+            }
+        }
         return text.ToString();
     }
 

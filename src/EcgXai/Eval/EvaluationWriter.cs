@@ -9,7 +9,7 @@ namespace EcgXai.Eval;
 
 /// <summary>
 /// Writes an <see cref="EvaluationReport"/> into its <c>eval/</c> folder, atomically: <c>metrics.csv</c> (one row per
-/// dataset and class), <c>table.csv</c> (classes x datasets side by side), <c>table.txt</c>, <c>evaluation.json</c>,
+/// dataset and class), <c>table.csv</c> (classes x datasets side by side), <c>table.txt</c>, <c>skipped.csv</c> (records left out, by name), <c>evaluation.json</c>,
 /// and per dataset <c>predictions-NAME.csv</c> and <c>roc-NAME.png</c>.
 /// </summary>
 public static class EvaluationWriter
@@ -22,6 +22,7 @@ public static class EvaluationWriter
         AtomicFile.WriteText(Path.Combine(dir, "metrics.csv"), MetricsCsv(report));
         AtomicFile.WriteText(Path.Combine(dir, "table.csv"), TableCsv(report, slugs));
         AtomicFile.WriteText(Path.Combine(dir, "table.txt"), report.FormatTable());
+        SkippedRecordsFile.Write(Path.Combine(dir, "skipped.csv"), report.Datasets.Select(d => (d.Spec, d.SkippedRecords)));
         AtomicFile.WriteText(Path.Combine(dir, "evaluation.json"), Json(report, slugs).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
         for (int i = 0; i < report.Datasets.Count; i++)
         {

@@ -125,4 +125,8 @@ public sealed class CsvTable
         }
         return rows;
     }
+
+    /// <summary><paramref name="value"/> as one CSV field: quoted (quotes doubled) when it holds a comma, quote or line break.</summary>
+    public static string Quote(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 }

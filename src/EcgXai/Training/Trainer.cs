@@ -27,6 +27,7 @@ public static class Trainer
         options.Validate();
         setup.Teacher?.Options.Validate();
         CheckData(setup);
+        CheckResumable(setup);
         var run = new RunFolder(setup.RunDirectory);
         Directory.CreateDirectory(run.ModelsDirectory);
         string description = Describe(setup);
@@ -37,10 +38,6 @@ public static class Trainer
             new EarlyStopping(options.EarlyStoppingPatience),
             [],
             false);
-        if (state.Setup != description)
-        {
-            throw new EcgXaiException(run.StatePath, "this run folder holds a different training run (data, model or options differ); choose a new --out");
-        }
 
         Device device = TorchDevice.Resolve(options.Device);
         torch.manual_seed(options.Seed);
@@ -147,6 +144,19 @@ public static class Trainer
             (order[i], order[j]) = (order[j], order[i]);
         }
         return order;
+    }
+
+    /// <summary>
+    /// Throws when <paramref name="setup"/>'s run folder holds the state of a different run (data, model or options
+    /// differ); reads only, so a refused resume changes nothing. The teacher's probabilities are not compared.
+    /// </summary>
+    internal static void CheckResumable(TrainingSetup setup)
+    {
+        var run = new RunFolder(setup.RunDirectory);
+        if (TrainingState.Load(run.StatePath) is { } state && state.Setup != Describe(setup))
+        {
+            throw new EcgXaiException(run.StatePath, "this run folder holds a different training run (data, model or options differ); choose a new --out");
+        }
     }
 
     private static void CheckData(TrainingSetup setup)

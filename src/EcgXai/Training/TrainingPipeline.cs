@@ -9,7 +9,8 @@ namespace EcgXai.Training;
 /// <summary>
 /// The <c>train</c> / <c>distill</c> entry point: prepares each spec's <c>@train</c> and <c>@val</c> splits for the
 /// model's input, writes <c>config.json</c>, computes (or reuses) the teacher's cached predictions when distilling,
-/// and runs <see cref="Trainer.Fit"/> in the run folder.
+/// and runs <see cref="Trainer.Fit"/> in the run folder. Everything that can be refused (options, the teacher, the
+/// data, a run folder holding another run) is refused before anything in the run folder is written.
 /// </summary>
 public static class TrainingPipeline
 {
@@ -34,37 +35,61 @@ public static class TrainingPipeline
         ResNet1dConfig config = job.Model;
         config.Validate();
         var run = new RunFolder(job.OutDirectory);
-        Directory.CreateDirectory(run.Root);
-        AtomicFile.WriteText(run.ConfigPath, Describe(job) + "\n");
-
         var preprocess = new PreprocessOptions(config.LeadNames, config.SampleRate, config.InputLength, job.HighPassHz);
+        Device device = TorchDevice.Resolve(job.Options.Device);
+        using ITeacher? teacher = job.Teacher is { } t ? LoadTeacher(t, preprocess, device) : null;
+        double? teacherRate = job.Teacher is { } rated ? rated.SampleRate ?? CheckpointRate(rated.Path) : null;
         using PreparedDataset train = Prepare(job, "train", preprocess, dataProgress);
         using PreparedDataset validation = Prepare(job, "val", preprocess, dataProgress);
-        TeacherTargets? teacher = job.Teacher is { } t ? Teach(job, t, train, preprocess, run, dataProgress, cancellation) : null;
-        var setup = new TrainingSetup(config, train, validation, run.Root, job.Options, job.DataSpecs, teacher);
+        var setup = new TrainingSetup(config, train, validation, run.Root, job.Options, job.DataSpecs,
+            job.Teacher is { } described ? new TeacherTargets(Path.GetFullPath(described.Path), [], described.Distillation) : null);
+        Trainer.CheckResumable(setup);
+
+        Directory.CreateDirectory(run.Root);
+        AtomicFile.WriteText(run.ConfigPath, Describe(job) + "\n");
+        foreach (string spec in job.DataSpecs)
+        {
+            DatasetIndex.Load(DatasetSpec.Parse(spec), preprocess.SampleRate).WriteSplits(run.Root);
+        }
+        SkippedRecordsFile.Write(Path.Combine(run.DataDirectory, "skipped.csv"), [(train.Name, train.SkippedRecords), (validation.Name, validation.SkippedRecords)]);
+        if (job.Teacher is { } teacherJob && teacher is not null)
+        {
+            setup = setup with { Teacher = Teach(job, teacher, teacherRate!.Value, train, preprocess, run, device, dataProgress, cancellation) };
+        }
         return Trainer.Fit(setup, progress, cancellation);
     }
 
     private static PreparedDataset Prepare(TrainingJob job, string split, PreprocessOptions preprocess, IProgress<DatasetProgress>? progress)
     {
         var parts = job.DataSpecs
-            .Select(spec => DatasetPreparer.Prepare($"{spec}@{split}", preprocess, job.Model.ClassNames, job.CacheDirectory, split == "train" ? job.OutDirectory : null, progress))
+            .Select(spec => DatasetPreparer.Prepare($"{spec}@{split}", preprocess, job.Model.ClassNames, job.CacheDirectory, null, progress))
             .ToList();
         return parts.Count == 1 ? parts[0] : new ConcatenatedDataset(parts);
     }
 
-    private static TeacherTargets Teach(TrainingJob job, TeacherJob teacherJob, PreparedDataset train, PreprocessOptions studentInput, RunFolder run,
-        IProgress<DatasetProgress>? dataProgress, CancellationToken cancellation)
+    /// <summary>Loads the teacher and checks that it fits the student's input, before any data is prepared.</summary>
+    private static ITeacher LoadTeacher(TeacherJob teacherJob, PreprocessOptions studentInput, Device device)
     {
-        Device device = TorchDevice.Resolve(job.Options.Device);
-        using ITeacher teacher = TeacherLoader.Load(teacherJob.Path, teacherJob.Options with { Device = device });
+        if (!File.Exists(teacherJob.Path))
+        {
+            throw new EcgXaiException(teacherJob.Path, "teacher model not found");
+        }
+        ITeacher teacher = TeacherLoader.Load(teacherJob.Path, teacherJob.Options with { Device = device });
         if (teacher.LeadCount != studentInput.Leads.Count)
         {
+            teacher.Dispose();
             throw new EcgXaiException(teacherJob.Path, $"the teacher takes {teacher.LeadCount} leads, the student {studentInput.Leads.Count} ({string.Join(",", studentInput.Leads)})");
         }
+        return teacher;
+    }
+
+    private static TeacherTargets Teach(TrainingJob job, ITeacher teacher, double teacherRate, PreparedDataset train, PreprocessOptions studentInput, RunFolder run,
+        Device device, IProgress<DatasetProgress>? dataProgress, CancellationToken cancellation)
+    {
+        TeacherJob teacherJob = job.Teacher!;
         var teacherInput = studentInput with
         {
-            SampleRate = teacherJob.SampleRate ?? CheckpointRate(teacherJob.Path),
+            SampleRate = teacherRate,
             Length = teacher.InputLength ?? studentInput.Length,
         };
         float[] probabilities;

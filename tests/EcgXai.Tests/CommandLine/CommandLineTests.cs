@@ -80,6 +80,10 @@ public class CommandLineTests
     [InlineData("distill", "--teacher", "{0}.safetensors", "--data", "ptbxl:{1}", "--out", "{1}/run")]
     [InlineData("train", "--data", "ptbxl:{0}", "--out", "{1}/run")]
     [InlineData("cohort", "--data", "ptbxl:{0}")]
+    [InlineData("report", "--run", "{0}")]
+    [InlineData("report", "--run", "{1}", "--notes", "{0}")]
+    [InlineData("explain", "--model", "{1}/m.safetensors", "--record", "{0}", "--out", "{1}/run")]
+    [InlineData("explain", "--model", "{0}.safetensors", "--data", "ptbxl:{1}", "--ids", "1", "--out", "{1}/run")]
     [InlineData("concepts", "--model", "{0}.safetensors", "--data", "ptbxl:{1}", "--out", "{1}/run")]
     [InlineData("merge", "--out", "{1}/run", "{0}")]
     public void AMissingFileFailsWithOneLineNamingIt(params string[] template)

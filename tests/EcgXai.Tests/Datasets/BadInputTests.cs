@@ -85,18 +85,6 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public void RecordsShorterThanTheMinimumAreSkipped()
-    {
-        using var temp = new TempDir();
-        string root = SyntheticData.Write(temp, SyntheticLayout.PtbXl, 3);
-
-        using PreparedDataset data = Prepare(root, temp, Options with { MinimumSeconds = 10.5 });
-
-        Assert.Equal(0, data.Count);
-        Assert.Equal(3, data.SkippedByReason["too-short"]);
-    }
-
-    [Fact]
     public void MissingLeadsAreSkippedAndCounted()
     {
         using var temp = new TempDir();

@@ -131,7 +131,7 @@ public class EvaluationTests
 
         string eval = Path.Combine(dir.Path, "eval");
         Assert.Equal(
-            ["evaluation.json", "metrics.csv", "predictions-cpsc2018-cpsc.csv", "predictions-ptbxl-ptb-xl-test.csv", "roc-cpsc2018-cpsc.png", "roc-ptbxl-ptb-xl-test.png", "table.csv", "table.txt"],
+            ["evaluation.json", "metrics.csv", "predictions-cpsc2018-cpsc.csv", "predictions-ptbxl-ptb-xl-test.csv", "roc-cpsc2018-cpsc.png", "roc-ptbxl-ptb-xl-test.png", "skipped.csv", "table.csv", "table.txt"],
             Directory.GetFiles(eval).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, File.ReadAllBytes(Path.Combine(eval, "roc-cpsc2018-cpsc.png"))[..4]);
         Assert.Equal(1 + 2 * 6, File.ReadAllLines(Path.Combine(eval, "metrics.csv")).Length);

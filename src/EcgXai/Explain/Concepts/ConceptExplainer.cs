@@ -13,10 +13,17 @@ namespace EcgXai.Explain.Concepts;
 public sealed class ConceptExplainer : IDisposable
 {
     private readonly ResNet1d model;
+    private readonly bool owns;
 
-    private ConceptExplainer(ResNet1d model, Attributor attributor, Device device)
+    /// <summary>An explainer over <paramref name="model"/> and its <paramref name="attributor"/> (both stay the caller's).</summary>
+    public ConceptExplainer(ResNet1d model, Attributor attributor, Device device) : this(model, attributor, device, owns: false)
+    {
+    }
+
+    private ConceptExplainer(ResNet1d model, Attributor attributor, Device device, bool owns)
     {
         this.model = model;
+        this.owns = owns;
         Attributor = attributor;
         Device = device;
     }
@@ -35,7 +42,7 @@ public sealed class ConceptExplainer : IDisposable
     {
         var (model, _) = Checkpoint.Load(modelPath, device);
         model.eval();
-        return new ConceptExplainer(model, Attributor.For(model, composite), device);
+        return new ConceptExplainer(model, Attributor.For(model, composite), device, owns: true);
     }
 
     /// <summary>Index of class <paramref name="target"/>; throws naming the model when it has no such output.</summary>
@@ -69,7 +76,10 @@ public sealed class ConceptExplainer : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        Attributor.Dispose();
-        model.Dispose();
+        if (owns)
+        {
+            Attributor.Dispose();
+            model.Dispose();
+        }
     }
 }

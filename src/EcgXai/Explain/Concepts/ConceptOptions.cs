@@ -16,6 +16,9 @@ public sealed record ConceptOptions(
     /// <summary>Default length of the reference lists.</summary>
     public const int DefaultTopK = 40;
 
+    /// <summary>Default number of bootstrap replicates.</summary>
+    public const int DefaultReplicates = 200;
+
     /// <summary>Nodes whose channels are concepts; null = every recordable node.</summary>
     [JsonPropertyName("layers")] public IReadOnlyList<string>? Layers { get; init; }
 
@@ -44,7 +47,7 @@ public sealed record ConceptOptions(
     [JsonPropertyName("composite")] public string? Composite { get; init; }
 
     /// <summary>Bootstrap replicates of the mean-relevance and rank intervals (0 = none).</summary>
-    [JsonPropertyName("replicates")] public int Replicates { get; init; } = 200;
+    [JsonPropertyName("replicates")] public int Replicates { get; init; } = DefaultReplicates;
 
     /// <summary>Bootstrap seed.</summary>
     [JsonPropertyName("seed")] public ulong Seed { get; init; }

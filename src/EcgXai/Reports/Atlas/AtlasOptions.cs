@@ -13,7 +13,7 @@ public sealed record AtlasOptions(string RunDirectory)
     /// <summary>Rows of a CSV table shown at most (the rest is counted).</summary>
     public int MaxTableRows { get; init; } = 50;
 
-    /// <summary>Throws when an option is out of range or the run folder is missing.</summary>
+    /// <summary>Throws when an option is out of range, the run folder is missing, or the notes file is not a valid notes file.</summary>
     public void Validate()
     {
         if (!Directory.Exists(RunDirectory))
@@ -23,6 +23,10 @@ public sealed record AtlasOptions(string RunDirectory)
         if (NotesFile is not null && !File.Exists(NotesFile))
         {
             throw new IO.EcgXaiException(NotesFile, "notes file not found");
+        }
+        if (NotesFile is not null)
+        {
+            ConceptNotes.Read(NotesFile);
         }
         if (ModelPath is not null && !File.Exists(ModelPath))
         {
