@@ -1,42 +1,67 @@
 using System.CommandLine;
 using EcgXai.Demo;
+using EcgXai.Synthesis;
 
 namespace EcgXai.Cli.Commands;
 
-/// <summary><c>ecgxai demo [--out DIR] ...</c>: the whole pipeline on built-in synthetic data.</summary>
+/// <summary><c>ecgxai demo [--out DIR] [--quick|--full] ...</c>: the whole pipeline on built-in synthetic data.</summary>
 public sealed class DemoCommand : Verb<DemoOptions>
 {
     private static readonly DemoOptions Defaults = new("runs/demo");
 
     private readonly Option<string> output = SharedOptions.Out("run folder; an existing one resumes (finished stages are not recomputed)", Defaults.OutDirectory);
+    private readonly Option<bool> quick = new("--quick") { Description = $"the smallest run that exercises every stage ({DemoOptions.Quick("").TrainRecords} + {DemoOptions.Quick("").ShiftRecords} records, 1 epoch; tests and CI)" };
+    private readonly Option<bool> full = new("--full") { Description = $"the larger run ({DemoOptions.Full("").TrainRecords} + {DemoOptions.Full("").ShiftRecords} records, {DemoOptions.Full("").Epochs} epochs)" };
+    private readonly Option<string> preset = SharedOptions.Choice("--preset", Defaults.Preset, SynthesisSettings.PresetNames, "synthesis preset of the training set");
+    private readonly Option<string> teacher = SharedOptions.Choice("--teacher", Defaults.Teacher, ["compact", "ribeiro"], "teacher model preset (the student is compact)");
     private readonly Option<int> seed = SharedOptions.Seed(Defaults.Seed);
-    private readonly Option<int> records = SharedOptions.Int("--records", Defaults.TrainRecords, 100, "records of the synthetic PTB-XL-layout training set");
-    private readonly Option<int> shiftRecords = SharedOptions.Int("--shift-records", Defaults.ShiftRecords, 20, "records of the synthetic CPSC-layout shift set");
-    private readonly Option<int> epochs = SharedOptions.Int("--epochs", Defaults.Epochs, 1, "maximum training epochs of teacher and student");
+    private readonly Option<int?> records = new("--records") { Description = $"records of the synthetic PTB-XL-layout training set (default {Defaults.TrainRecords})", HelpName = "N" };
+    private readonly Option<int?> shiftRecords = new("--shift-records") { Description = $"records of the synthetic CPSC-layout shift set (default {Defaults.ShiftRecords})", HelpName = "N" };
+    private readonly Option<int?> epochs = new("--epochs") { Description = $"maximum training epochs of teacher and student (default {Defaults.Epochs})", HelpName = "N" };
     private readonly Option<int> batch = SharedOptions.Batch(Defaults.BatchSize);
     private readonly Option<string> device = SharedOptions.Device();
 
     /// <summary>Declares the options.</summary>
     public DemoCommand()
-        : base("demo", "end to end on built-in synthetic data: synth, cohort, train teacher, distil student, evaluate, rank AF concepts",
+        : base("demo", "end to end on built-in synthetic data: synth, cohort, train teacher, distil student, evaluate in and out of distribution, AF concepts, atlas",
             "ecgxai demo --out runs/demo")
     {
-        foreach (Option option in new Option[] { output, seed, records, shiftRecords, epochs, batch, device })
+        foreach (Option option in new Option[] { output, quick, full, preset, teacher, seed, records, shiftRecords, epochs, batch, device })
         {
             Use(option);
         }
     }
 
     /// <inheritdoc />
-    protected override DemoOptions Read(ParseResult parse) => new(parse.GetRequiredValue(output))
+    protected override DemoOptions Read(ParseResult parse)
     {
-        Seed = parse.GetValue(seed),
-        TrainRecords = parse.GetValue(records),
-        ShiftRecords = parse.GetValue(shiftRecords),
-        Epochs = parse.GetValue(epochs),
-        BatchSize = parse.GetValue(batch),
-        Device = parse.GetValue(device),
-    };
+        string folder = parse.GetRequiredValue(output);
+        if (parse.GetValue(quick) && parse.GetValue(full))
+        {
+            throw new UsageException("--quick and --full exclude each other");
+        }
+        DemoOptions size = parse.GetValue(quick) ? DemoOptions.Quick(folder) : parse.GetValue(full) ? DemoOptions.Full(folder) : new DemoOptions(folder);
+        var options = size with
+        {
+            Seed = parse.GetValue(seed),
+            TrainRecords = parse.GetValue(records) ?? size.TrainRecords,
+            ShiftRecords = parse.GetValue(shiftRecords) ?? size.ShiftRecords,
+            Epochs = parse.GetValue(epochs) ?? size.Epochs,
+            BatchSize = parse.GetResult(batch) is { Implicit: false } ? parse.GetValue(batch) : size.BatchSize,
+            Preset = parse.GetRequiredValue(preset),
+            Teacher = parse.GetRequiredValue(teacher),
+            Device = parse.GetValue(device),
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException(e.Message);
+        }
+        return options;
+    }
 
     /// <inheritdoc />
     protected override string? OutputFolder(DemoOptions options) => options.OutDirectory;
@@ -48,7 +73,10 @@ public sealed class DemoCommand : Verb<DemoOptions>
             DemoPipeline.Run(options, display.For<DemoProgress>((d, p) => d.Log($"[{p.Stage}] {p.Message}")), context.Cancellation));
         context.Out.WriteLine($"teacher (eval/teacher):\n{result.Teacher.FormatTable()}");
         context.Out.WriteLine($"student (eval/student):\n{result.Student.FormatTable()}");
-        context.Out.WriteLine($"AF concepts ranked over {result.AfConcepts[0].Records} AF records: {Path.Combine(result.OutDirectory, "explain", "concepts", "statistics.csv")}");
+        foreach (string line in result.Summary())
+        {
+            context.Out.WriteLine(line);
+        }
         context.Out.WriteLine($"run folder: {result.OutDirectory}");
         return ExitCodes.Success;
     }

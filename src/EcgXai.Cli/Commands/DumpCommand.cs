@@ -13,6 +13,7 @@ public sealed class DumpCommand : Verb<WfdbDumpOptions>
     private readonly Option<int?> to;
     private readonly Option<int[]?> channels;
     private readonly Option<string> precision;
+    private readonly Option<string?> annotations;
 
     /// <summary>Declares the options.</summary>
     public DumpCommand()
@@ -44,6 +45,11 @@ public sealed class DumpCommand : Verb<WfdbDumpOptions>
         });
         precision = Use(SharedOptions.Choice("--precision", "full", ["full", "resolution"],
             "digits of --physical values: full = the exact value (rdsamp -P), resolution = one ADC step (rdsamp -p)"));
+        annotations = Use(new Option<string?>("--annotations")
+        {
+            Description = "print the annotation file RECORD.EXT like rdann (time, sample, mnemonic, subtyp, chan, num, aux) instead of samples",
+            HelpName = "EXT",
+        });
     }
 
     /// <inheritdoc />
@@ -51,6 +57,7 @@ public sealed class DumpCommand : Verb<WfdbDumpOptions>
         new(parse.GetRequiredValue(record), parse.GetValue(physical), parse.GetValue(from), parse.GetValue(to), SharedOptions.NullIfEmpty(parse.GetValue(channels)))
         {
             Precision = parse.GetValue(precision) == "resolution" ? WfdbDumpPrecision.Resolution : WfdbDumpPrecision.Full,
+            AnnotationExtension = parse.GetValue(annotations),
         };
 
     /// <inheritdoc />

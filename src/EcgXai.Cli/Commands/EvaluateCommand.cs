@@ -18,13 +18,15 @@ public sealed class EvaluateCommand : Verb<EvaluateOptions>
     private readonly Option<int> batch = SharedOptions.Batch(64, "inference batch size");
     private readonly Option<string> device = SharedOptions.Device();
     private readonly Option<string?> cache = SharedOptions.Cache();
+    private readonly Option<double?> recordSeconds = SharedOptions.OptionalDouble("--record-seconds", 0,
+        "score records up to this many seconds by the mean of model-input windows (default: as the model was validated)");
 
     /// <summary>Declares the options.</summary>
     public EvaluateCommand()
         : base("evaluate", "per-class AUROC with 95% CIs, Se/Sp/F1, ROC curves and predictions of a model on datasets, side by side",
             "ecgxai evaluate --model runs/teacher/models/best.safetensors --data ptbxl:/data/ptb-xl@test --data cpsc2018:/data/cpsc2018 --out runs/teacher")
     {
-        foreach (Option option in new Option[] { model, data, leads, target, output, name, bootstrap, seed, batch, device, cache })
+        foreach (Option option in new Option[] { model, data, leads, target, output, name, bootstrap, seed, batch, device, cache, recordSeconds })
         {
             Use(option);
         }
@@ -42,6 +44,7 @@ public sealed class EvaluateCommand : Verb<EvaluateOptions>
         BatchSize = parse.GetValue(batch),
         Device = parse.GetValue(device),
         CacheDirectory = parse.GetValue(cache),
+        RecordSeconds = parse.GetValue(recordSeconds),
     };
 
     /// <inheritdoc />

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using EcgXai.Synthesis;
+using EcgXai.Synthesis.Evidence;
 
 namespace EcgXai.Cli.Commands;
 
@@ -12,6 +13,7 @@ public sealed class SynthCommand : Verb<SyntheticDatasetOptions>
     private readonly Option<int> records;
     private readonly Option<ulong> seed;
     private readonly Option<string> preset;
+    private readonly Option<string?> evidence;
 
     /// <summary>Declares the options.</summary>
     public SynthCommand()
@@ -23,6 +25,13 @@ public sealed class SynthCommand : Verb<SyntheticDatasetOptions>
         records = Use(SharedOptions.Int("--records", 100, 1, "number of records"));
         seed = Use(new Option<ulong>("--seed") { Description = "random seed (non-negative)", HelpName = "S", DefaultValueFactory = _ => 0 });
         preset = Use(SharedOptions.Choice("--preset", "default", SynthesisSettings.PresetNames, "synthesis preset"));
+        evidence = Use(new Option<string?>("--evidence")
+        {
+            Description = "planted-evidence data set instead (ptbxl layout): the label (EVIDENCE_KIND vs NORM) depends only on this cue; "
+                + ".evidence sidecars mark it per lead and sample",
+            HelpName = "KIND",
+        });
+        evidence.AcceptOnlyFromAmong([.. EvidenceKinds.All]);
     }
 
     /// <inheritdoc />
@@ -31,7 +40,10 @@ public sealed class SynthCommand : Verb<SyntheticDatasetOptions>
         SyntheticDatasetOptions.ParseLayout(parse.GetRequiredValue(layout)),
         parse.GetValue(records),
         parse.GetValue(seed),
-        SynthesisSettings.FromPreset(parse.GetRequiredValue(preset)));
+        SynthesisSettings.FromPreset(parse.GetRequiredValue(preset)))
+    {
+        Evidence = parse.GetValue(evidence) is { } kind ? EvidenceKinds.Parse(kind) : null,
+    };
 
     /// <inheritdoc />
     protected override string? OutputFolder(SyntheticDatasetOptions options) => options.OutputDirectory;

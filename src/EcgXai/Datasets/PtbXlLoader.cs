@@ -36,7 +36,7 @@ public sealed partial class PtbXlLoader : IDatasetLoader
         foreach (IReadOnlyList<string> row in table.Rows)
         {
             string recordId = DatasetText.Identifier(CsvTable.Field(row, id));
-            string relative = RecordFile(root, row, low, high);
+            (string relative, int file) = RecordFile(root, row, low, high);
             Match dict = ScpDictionary().Match(CsvTable.Field(row, codes));
             if (recordId.Length == 0 || relative.Length == 0)
             {
@@ -85,14 +85,14 @@ public sealed partial class PtbXlLoader : IDatasetLoader
     /// <inheritdoc />
     public EcgRecord Read(DatasetEntry entry) => entry.Describe(WfdbRecordReader.Read(entry.RecordPath));
 
-    /// <summary>The row's <c>filename_hr</c> when <paramref name="high"/> is given and its header exists, else its <c>filename_lr</c>.</summary>
-    private static string RecordFile(string root, IReadOnlyList<string> row, int low, int? high)
+    /// <summary>The row's <c>filename_hr</c> when <paramref name="high"/> is given and its header exists inside the folder, else its <c>filename_lr</c>; with the column used.</summary>
+    private static (string Relative, int Column) RecordFile(string root, IReadOnlyList<string> row, int low, int? high)
     {
         if (high is { } column && CsvTable.Field(row, column).Trim() is { Length: > 0 } hr && ContainedPath.TryResolve(root, hr + ".hea") is { } header && File.Exists(header))
         {
-            return hr;
+            return (hr, column);
         }
-        return CsvTable.Field(row, low).Trim();
+        return (CsvTable.Field(row, low).Trim(), low);
     }
 
     private static HashSet<string>? ReadStatements(string root, List<string> sources)

@@ -22,6 +22,18 @@ public sealed record DemoOptions(string OutDirectory)
     /// <summary>Device name ("auto", "cpu", "cuda").</summary>
     public string? Device { get; init; }
 
+    /// <summary>Synthesis preset of the training set (the shift set always uses "shift").</summary>
+    public string Preset { get; init; } = "hard";
+
+    /// <summary>Model preset of the teacher ("compact" or "ribeiro"); the student is always compact.</summary>
+    public string Teacher { get; init; } = "compact";
+
+    /// <summary>The smallest demo that still runs every stage and writes every output (tests and CI): 120 + 30 records, one epoch.</summary>
+    public static DemoOptions Quick(string outDirectory) => new(outDirectory) { TrainRecords = 120, ShiftRecords = 30, Epochs = 1, BatchSize = 16 };
+
+    /// <summary>The larger demo: more records and epochs.</summary>
+    public static DemoOptions Full(string outDirectory) => new(outDirectory) { TrainRecords = 8000, ShiftRecords = 2000, Epochs = 15 };
+
     /// <summary>Throws <see cref="ArgumentException"/> for settings the demo cannot run with.</summary>
     public void Validate()
     {
@@ -33,5 +45,7 @@ public sealed record DemoOptions(string OutDirectory)
         {
             throw new ArgumentException("epochs and batch size must be positive");
         }
+        Synthesis.SynthesisSettings.FromPreset(Preset);
+        Models.ResNet1dConfig.FromPreset(Teacher);
     }
 }

@@ -4,6 +4,7 @@ using EcgXai.Eval;
 using EcgXai.Explain.Concepts;
 using EcgXai.IO;
 using EcgXai.Models;
+using EcgXai.Reports.Atlas;
 using EcgXai.Synthesis;
 using EcgXai.Training;
 
@@ -24,7 +25,7 @@ public static class DemoPipeline
         options.Validate();
         string root = Path.GetFullPath(options.OutDirectory);
         string cache = Path.Combine(root, "cache");
-        string ptbxl = "ptbxl:" + Synthesize(Path.Combine(root, "data", "synthetic-ptbxl"), SyntheticLayout.PtbXl, options.TrainRecords, "default", options, progress);
+        string ptbxl = "ptbxl:" + Synthesize(Path.Combine(root, "data", "synthetic-ptbxl-" + options.Preset), SyntheticLayout.PtbXl, options.TrainRecords, options.Preset, options, progress);
         string shift = "cpsc2018:" + Synthesize(Path.Combine(root, "data", "synthetic-cpsc-shift"), SyntheticLayout.Cpsc2018, options.ShiftRecords, "shift", options, progress);
 
         cancellation.ThrowIfCancellationRequested();
@@ -35,7 +36,7 @@ public static class DemoPipeline
         }
 
         var training = new TrainingOptions { Epochs = options.Epochs, BatchSize = options.BatchSize, Seed = options.Seed, Device = options.Device };
-        TrainingResult teacher = Train(new TrainingJob([ptbxl], ResNet1dConfig.Compact, Path.Combine(root, "teacher"), training) { CacheDirectory = cache }, "teacher", progress, cancellation);
+        TrainingResult teacher = Train(new TrainingJob([ptbxl], ResNet1dConfig.FromPreset(options.Teacher), Path.Combine(root, "teacher"), training) { CacheDirectory = cache }, "teacher", progress, cancellation);
         TrainingResult student = Train(
             new TrainingJob([ptbxl], ResNet1dConfig.Compact, Path.Combine(root, "student"), training)
             {
@@ -51,7 +52,11 @@ public static class DemoPipeline
         cancellation.ThrowIfCancellationRequested();
 
         IReadOnlyList<ConceptRow> concepts = RankAfConcepts(student.BestModelPath, shift, cache, options, root, progress, cancellation);
-        return new DemoResult(root, teacherEval, studentEval, concepts);
+        cancellation.ThrowIfCancellationRequested();
+        progress?.Report(new DemoProgress("atlas", "building report/index.html"));
+        AtlasResult atlas = AtlasBuilder.Build(new AtlasOptions(root) { ModelPath = student.BestModelPath },
+            progress is null ? null : new SynchronousProgress<string>(line => progress.Report(new DemoProgress("atlas", line))));
+        return new DemoResult(root, teacherEval, studentEval, concepts, atlas.PagePath);
     }
 
     private static string Synthesize(string directory, SyntheticLayout layout, int records, string preset, DemoOptions options, IProgress<DemoProgress>? progress)

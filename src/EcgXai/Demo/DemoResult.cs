@@ -1,7 +1,30 @@
+using System.Globalization;
 using EcgXai.Eval;
 using EcgXai.Explain.Concepts;
 
 namespace EcgXai.Demo;
 
-/// <summary>What the demo produced: evaluations of teacher and student, and the student's AF concepts at the classifier input, in rank order over all records.</summary>
-public sealed record DemoResult(string OutDirectory, EvaluationReport Teacher, EvaluationReport Student, IReadOnlyList<ConceptRow> AfConcepts);
+/// <summary>What the demo produced: evaluations of teacher and student, the student's AF concepts at the classifier input in rank order over all records, and the atlas.</summary>
+/// <param name="OutDirectory">The run folder.</param>
+/// <param name="Teacher">The teacher's evaluation (in distribution: PTB-XL-layout test fold; out of distribution: the shift set).</param>
+/// <param name="Student">The student's evaluation.</param>
+/// <param name="AfConcepts">The student's AF concepts at the classifier input, best first.</param>
+/// <param name="AtlasPath">The atlas page.</param>
+public sealed record DemoResult(string OutDirectory, EvaluationReport Teacher, EvaluationReport Student, IReadOnlyList<ConceptRow> AfConcepts, string AtlasPath)
+{
+    /// <summary>The closing summary: per-class AUROC of teacher and student per dataset, the top AF concepts, the atlas path.</summary>
+    public IEnumerable<string> Summary(int topConcepts = 5)
+    {
+        foreach (var (role, report) in new[] { ("teacher", Teacher), ("student", Student) })
+        {
+            foreach (DatasetEvaluation d in report.Datasets)
+            {
+                yield return $"{role} AUROC, {(d.InDistribution ? "in distribution" : "out of distribution")} ({d.Spec}): " + string.Join("  ",
+                    d.Classes.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.ClassName} {c.Auroc.Estimate:0.000}")));
+            }
+        }
+        yield return "top AF concepts of the student (channel: mean normalised relevance): " + string.Join(", ",
+            AfConcepts.Take(topConcepts).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Concept}: {r.NormalisedMean:0.000}")));
+        yield return $"atlas: {AtlasPath}";
+    }
+}

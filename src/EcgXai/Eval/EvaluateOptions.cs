@@ -8,6 +8,15 @@ public sealed record EvaluateOptions(string ModelPath, IReadOnlyList<string> Dat
     /// <summary>Data lead names fed to the model's inputs, in order; null uses the model's lead names.</summary>
     public IReadOnlyList<string>? Leads { get; init; }
 
+    /// <summary>
+    /// Samples per prepared record: records longer than the model's input are scored by the mean of their windows'
+    /// probabilities (<see cref="Training.RecordWindows"/>); null uses the checkpoint's record length, else the input length.
+    /// </summary>
+    public int? RecordLength { get; init; }
+
+    /// <summary>The record length in seconds at the model's rate (rounded up to whole samples); used when <see cref="RecordLength"/> is null.</summary>
+    public double? RecordSeconds { get; init; }
+
     /// <summary>Evaluate only this class, or every class of the model when null.</summary>
     public string? Target { get; init; }
 

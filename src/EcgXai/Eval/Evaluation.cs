@@ -11,7 +11,7 @@ namespace EcgXai.Eval;
 /// Evaluates a checkpoint on datasets: per-class AUROC (exact Mann–Whitney) with percentile bootstrap 95 % intervals,
 /// sensitivity/specificity/F1 at the thresholds recorded in the checkpoint (chosen on its training spec's
 /// <c>@val</c> split), ROC curves, predictions; datasets side by side, marked in-distribution when the checkpoint was
-/// trained on them.
+/// trained on them. Records longer than the model's input are scored by the mean of their windows' probabilities.
 /// </summary>
 public static class Evaluation
 {
@@ -46,7 +46,14 @@ public static class Evaluation
                 throw new EcgXaiException(options.ModelPath, $"{leads.Count} leads selected ({string.Join(",", leads)}) for a model with {config.LeadCount} inputs ({string.Join(",", config.LeadNames)})");
             }
             ClassesToEvaluate(config, options.Target);
-            var preprocess = new PreprocessOptions(leads, config.SampleRate, config.InputLength);
+            int recordLength = options.RecordLength
+                ?? (options.RecordSeconds is { } seconds ? (int)Math.Ceiling(seconds * config.SampleRate) : (int?)null)
+                ?? info.RecordLength ?? config.InputLength;
+            if (recordLength < config.InputLength)
+            {
+                throw new ArgumentException($"the record length ({recordLength} samples) must be at least the model's input length ({config.InputLength})");
+            }
+            var preprocess = new PreprocessOptions(leads, config.SampleRate, recordLength);
             var results = new List<DatasetEvaluation>();
             foreach (string spec in options.DataSpecs)
             {
@@ -73,9 +80,9 @@ public static class Evaluation
         IProgress<EvaluationProgress>? progress = null, CancellationToken cancellation = default)
     {
         ResNet1dConfig config = model.Config;
-        if (data.LeadCount != config.LeadCount || data.Length != config.InputLength)
+        if (data.LeadCount != config.LeadCount || data.Length < config.InputLength)
         {
-            throw new EcgXaiException(spec, $"records are {data.LeadCount} leads x {data.Length} samples, the model expects {config.LeadCount} x {config.InputLength}");
+            throw new EcgXaiException(spec, $"records are {data.LeadCount} leads x {data.Length} samples, the model expects {config.LeadCount} x {config.InputLength} (or longer records, scored by windows)");
         }
         if (!data.ClassNames.SequenceEqual(config.ClassNames))
         {
@@ -93,7 +100,7 @@ public static class Evaluation
         progress?.Report(new EvaluationProgress("predict", spec, 0, data.Count));
         model.eval();
         Device device = model.lin.weight!.device;
-        float[] probabilities = BatchInference.Run(data, options.BatchSize, device, x => model.forward(x).sigmoid(), cancellation);
+        float[] probabilities = RecordWindows.Score(data, config.InputLength, RecordWindows.DefaultStride(config.InputLength), options.BatchSize, device, x => model.forward(x).sigmoid(), cancellation);
         int nan = Array.FindIndex(probabilities, float.IsNaN);
         if (nan >= 0)
         {

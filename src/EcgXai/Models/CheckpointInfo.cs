@@ -27,6 +27,12 @@ public sealed record CheckpointInfo
     /// <summary>Path of the teacher a distilled student learnt from, or null for a model trained on labels.</summary>
     [JsonPropertyName("teacher")] public string? Teacher { get; init; }
 
+    /// <summary>
+    /// Samples per record the model was validated on (records longer than its input are scored by windows, see
+    /// <c>Training.RecordWindows</c>), or null when records were cut to its input length.
+    /// </summary>
+    [JsonPropertyName("record_length")] public int? RecordLength { get; init; }
+
     /// <summary>Validation macro AUROC at this checkpoint, or null.</summary>
     [JsonPropertyName("val_macro_auroc")] public double? ValidationMacroAuroc { get; init; }
 }

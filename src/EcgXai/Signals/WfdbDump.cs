@@ -16,6 +16,10 @@ public static class WfdbDump
     /// <exception cref="ArgumentOutOfRangeException">The sample range or a channel lies outside the record.</exception>
     public static IEnumerable<string> Lines(WfdbDumpOptions options)
     {
+        if (options.AnnotationExtension is { } extension)
+        {
+            return Annotations.WfdbAnnotationDump.Lines(options.RecordPath, extension);
+        }
         WfdbDigitalRecord record = WfdbRecordReader.ReadDigital(options.RecordPath);
         int n = record.SampleCount;
         int signalCount = record.Header.Signals.Count;

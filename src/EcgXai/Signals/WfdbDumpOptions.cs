@@ -10,4 +10,7 @@ public sealed record WfdbDumpOptions(string RecordPath, bool Physical = false, i
 {
     /// <summary>Digits of physical values (default: enough to recover each value exactly).</summary>
     public WfdbDumpPrecision Precision { get; init; } = WfdbDumpPrecision.Full;
+
+    /// <summary>Extension of an annotation file to print like <c>rdann</c> instead of the samples (e.g. <c>atr</c>); null for samples.</summary>
+    public string? AnnotationExtension { get; init; }
 }

@@ -8,6 +8,12 @@ namespace EcgXai.Synthesis;
 /// <param name="Settings">Population and noise settings.</param>
 public sealed record SyntheticDatasetOptions(string OutputDirectory, SyntheticLayout Layout, int Records, ulong Seed, SynthesisSettings Settings)
 {
+    /// <summary>
+    /// A planted-evidence data set instead of the class population: binary, the label depends only on this cue (PTB-XL
+    /// layout only; see <see cref="Evidence.EvidenceDatasetWriter"/>); null for the class population of <see cref="Settings"/>.
+    /// </summary>
+    public Evidence.EvidenceKind? Evidence { get; init; }
+
     /// <summary>Parses a layout name: "ptbxl" or "cpsc2018".</summary>
     public static SyntheticLayout ParseLayout(string name) => name switch
     {

@@ -4,7 +4,7 @@ using EcgXai.IO;
 namespace EcgXai.Synthesis;
 
 /// <summary>
-/// Generates a synthetic data set in an official layout, records in parallel. Record <c>i</c> depends only on
+/// Generates a synthetic data set in an official layout (or a planted-evidence set), records in parallel. Record <c>i</c> depends only on
 /// (seed, i, settings), so the output is byte-identical whatever the number of threads.
 /// </summary>
 public static class SyntheticDatasetWriter
@@ -12,6 +12,12 @@ public static class SyntheticDatasetWriter
     /// <summary>Writes the data set and reports the number of records done through <paramref name="progress"/>.</summary>
     public static SyntheticDatasetSummary Write(SyntheticDatasetOptions options, IProgress<int>? progress = null)
     {
+        if (options.Evidence is { } kind)
+        {
+            return options.Layout == SyntheticLayout.PtbXl
+                ? Evidence.EvidenceDatasetWriter.Write(new Evidence.EvidenceOptions(options.OutputDirectory, kind, options.Records, options.Seed), progress)
+                : throw new ArgumentException("planted-evidence data sets are written in the PTB-XL layout only");
+        }
         options.Settings.Validate();
         if (options.Records < 1)
         {

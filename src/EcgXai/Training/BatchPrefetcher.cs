@@ -12,7 +12,8 @@ namespace EcgXai.Training;
 /// <param name="order">Row indices in visiting order.</param>
 /// <param name="batchSize">Rows per batch (the last batch may be smaller).</param>
 /// <param name="teacherProbabilities">Row-major <c>[data.Count, classes]</c> teacher probabilities, or null.</param>
-public sealed class BatchPrefetcher(PreparedDataset data, IReadOnlyList<int> order, int batchSize, float[]? teacherProbabilities = null) : IDisposable
+/// <param name="crop">The window each row is cut to (random crops of long records), or null for whole rows.</param>
+public sealed class BatchPrefetcher(PreparedDataset data, IReadOnlyList<int> order, int batchSize, float[]? teacherProbabilities = null, WindowCrop? crop = null) : IDisposable
 {
     private readonly Stopwatch waiting = new();
     private Task<HostBatch>? pending;
@@ -46,13 +47,30 @@ public sealed class BatchPrefetcher(PreparedDataset data, IReadOnlyList<int> ord
         return batch;
     }
 
-    /// <summary>Reads the batch of rows <paramref name="rows"/> synchronously.</summary>
-    public static HostBatch Read(PreparedDataset data, IReadOnlyList<int> rows, float[]? teacherProbabilities)
+    /// <summary>Reads the batch of rows <paramref name="rows"/> synchronously, each cut to <paramref name="crop"/> when given.</summary>
+    public static HostBatch Read(PreparedDataset data, IReadOnlyList<int> rows, float[]? teacherProbabilities, WindowCrop? crop = null)
     {
         int classes = data.ClassNames.Count;
-        var signals = new float[rows.Count * data.LeadCount * data.Length];
         var labels = new float[rows.Count * classes];
-        data.CopyBatch(rows, signals, labels);
+        float[] signals;
+        if (crop is { } c)
+        {
+            int per = data.LeadCount * c.Window;
+            signals = new float[rows.Count * per];
+            for (int i = 0; i < rows.Count; i++)
+            {
+                RecordWindows.CopyWindow(data.Signal(rows[i]), data.LeadCount, c.Starts[rows[i]], c.Window, signals.AsSpan(i * per, per));
+                for (int k = 0; k < classes; k++)
+                {
+                    labels[i * classes + k] = data.Label(rows[i], k);
+                }
+            }
+        }
+        else
+        {
+            signals = new float[rows.Count * data.LeadCount * data.Length];
+            data.CopyBatch(rows, signals, labels);
+        }
         float[]? teacher = null;
         if (teacherProbabilities is not null)
         {
@@ -78,7 +96,7 @@ public sealed class BatchPrefetcher(PreparedDataset data, IReadOnlyList<int> ord
         {
             rows[i] = order[start + i];
         }
-        return Task.Run(() => Read(data, rows, teacherProbabilities));
+        return Task.Run(() => Read(data, rows, teacherProbabilities, crop));
     }
 
     /// <inheritdoc />

@@ -11,10 +11,12 @@ namespace EcgXai.Training;
 
 /// <summary>
 /// Fits a <see cref="ResNet1d"/> on labels, or distils it from cached teacher probabilities: Adam, learning-rate
-/// decay on plateau and early stopping on validation macro AUROC, a checkpoint after every epoch plus the best
+/// decay on plateau and early stopping on validation macro AUROC (or one class's AUROC, <see cref="TrainingOptions.SelectionClass"/>), a checkpoint after every epoch plus the best
 /// model (with per-class F1-optimal thresholds on the validation set), a CSV log, and resumption from the last
 /// completed epoch (weights, Adam state, schedule, early stopping and history are restored; every epoch reseeds
-/// dropout and shuffling from the run seed, so a resumed run equals an uninterrupted one).
+/// dropout and shuffling from the run seed, so a resumed run equals an uninterrupted one). Records longer than the
+/// model's input are trained on one seeded random window per record and epoch and validated by the mean over their
+/// windows (<see cref="RecordWindows"/>).
 /// </summary>
 public static class Trainer
 {
@@ -53,7 +55,10 @@ public static class Trainer
 
         int classes = setup.Model.ClassCount;
         float[] validationLabels = Labels(setup.Validation);
-        var step = new TrainingStep(model, optimizer, device, setup.Teacher?.Options);
+        int window = setup.Model.InputLength, stride = RecordWindows.DefaultStride(window);
+        (int, int)[]? extents = setup.Train.Length > window ? Enumerable.Range(0, setup.Train.Count).Select(i => RecordWindows.Extent(setup.Train.Signal(i), setup.Train.LeadCount)).ToArray() : null;
+        float[]? positiveWeights = options.BalanceClasses ? PositiveWeights(Labels(setup.Train), classes, options.MaxPositiveWeight) : null;
+        var step = new TrainingStep(model, optimizer, device, setup.Teacher?.Options, positiveWeights);
         int stepsPerEpoch = (setup.Train.Count + options.BatchSize - 1) / options.BatchSize;
         double completedSeconds = 0;
         int sessionEpochs = 0;
@@ -67,7 +72,8 @@ public static class Trainer
             double lossSum = 0;
             int seen = 0, steps = 0;
             TimeSpan waited;
-            using (var batches = new BatchPrefetcher(setup.Train, order, options.BatchSize, setup.Teacher?.Probabilities))
+            WindowCrop? crop = extents is null ? null : Crops(extents, setup.Train.Length, window, EpochSeed(options.Seed, epoch));
+            using (var batches = new BatchPrefetcher(setup.Train, order, options.BatchSize, setup.Teacher?.Probabilities, crop))
             {
                 while (batches.Next() is { } batch)
                 {
@@ -88,10 +94,11 @@ public static class Trainer
             double trainSeconds = epochClock.Elapsed.TotalSeconds;
 
             model.eval();
-            float[] probabilities = BatchInference.Run(setup.Validation, options.BatchSize, device, x => model.forward(x).sigmoid(), cancellation);
+            float[] probabilities = RecordWindows.Score(setup.Validation, window, stride, options.BatchSize, device, x => model.forward(x).sigmoid(), cancellation);
             double[] aurocs = Auroc.PerClass(probabilities, validationLabels, classes);
             double macro = Auroc.MeanIgnoringNaN(aurocs);
-            EarlyStopping stopping = state.Stopping.Step(epoch, macro);
+            double selection = options.SelectionClass is { } selected ? aurocs[setup.Model.ClassNames.ToList().IndexOf(selected)] : macro;
+            EarlyStopping stopping = state.Stopping.Step(epoch, double.IsNaN(selection) ? 0 : selection);
             var info = new CheckpointInfo
             {
                 DataSpecs = setup.DataSpecs,
@@ -101,6 +108,7 @@ public static class Trainer
                 Seed = options.Seed,
                 Teacher = setup.Teacher?.Teacher,
                 ValidationMacroAuroc = macro,
+                RecordLength = setup.Validation.Length > window ? setup.Validation.Length : null,
             };
             if (stopping.Improved)
             {
@@ -110,7 +118,7 @@ public static class Trainer
             ModelFiles.SaveOptimizer(optimizer, run.EpochOptimizer(epoch));
             var record = new EpochRecord(epoch, learningRate, lossSum / seen, BinaryCrossEntropy(probabilities, validationLabels), macro, aurocs,
                 epochClock.Elapsed.TotalSeconds, seen / trainSeconds, waited.TotalSeconds / trainSeconds);
-            PlateauSchedule schedule = state.Schedule.Step(macro);
+            PlateauSchedule schedule = state.Schedule.Step(double.IsNaN(selection) ? 0 : selection);
             SetLearningRate(optimizer, schedule.LearningRate);
             int previous = state.Epoch;
             state = state with { Epoch = epoch, Schedule = schedule, Stopping = stopping, History = [.. state.History, record], Finished = stopping.ShouldStop };
@@ -147,6 +155,28 @@ public static class Trainer
     }
 
     /// <summary>
+    /// Per-class weights of positive labels: negatives/positives over <paramref name="labels"/> (row-major
+    /// <c>[records, classes]</c>), clamped to [1, <paramref name="max"/>]; 1 for a class without positives.
+    /// </summary>
+    public static float[] PositiveWeights(float[] labels, int classes, double max)
+    {
+        var weights = new float[classes];
+        for (int c = 0; c < classes; c++)
+        {
+            float[] column = Auroc.Column(labels, classes, c);
+            int positives = column.Count(v => v >= 0.5f), negatives = column.Length - positives;
+            weights[c] = positives == 0 ? 1f : (float)Math.Clamp((double)negatives / positives, 1, max);
+        }
+        return weights;
+    }
+
+    private static WindowCrop Crops((int, int)[] extents, int length, int window, int seed)
+    {
+        var random = new Random(seed);
+        return new WindowCrop(window, extents.Select(e => RecordWindows.RandomStart(e, length, window, random)).ToArray());
+    }
+
+    /// <summary>
     /// Throws when <paramref name="setup"/>'s run folder holds the state of a different run (data, model or options
     /// differ); reads only, so a refused resume changes nothing. The teacher's probabilities are not compared.
     /// </summary>
@@ -168,11 +198,15 @@ public static class Trainer
             {
                 throw new EcgXaiException(data.Name, "has no records");
             }
-            if (data.LeadCount != config.LeadCount || data.Length != config.InputLength || !data.ClassNames.SequenceEqual(config.ClassNames))
+            if (data.LeadCount != config.LeadCount || data.Length < config.InputLength || !data.ClassNames.SequenceEqual(config.ClassNames))
             {
                 throw new EcgXaiException(data.Name, $"holds {data.LeadCount} leads x {data.Length} samples for classes [{string.Join(", ", data.ClassNames)}], " +
-                    $"the model expects {config.LeadCount} x {config.InputLength} for [{string.Join(", ", config.ClassNames)}]");
+                    $"the model expects {config.LeadCount} x {config.InputLength} (or longer records, scored by windows) for [{string.Join(", ", config.ClassNames)}]");
             }
+        }
+        if (setup.Options.SelectionClass is { } selected && !config.ClassNames.Contains(selected, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"the selection class '{selected}' is not an output of the model ({string.Join(", ", config.ClassNames)})");
         }
         float[] labels = Labels(setup.Validation);
         bool anyDefined = Enumerable.Range(0, config.ClassCount).Any(c =>
@@ -195,7 +229,7 @@ public static class Trainer
         model = setup.Model,
         options = setup.Options with { Epochs = 0, Device = null },
         data = setup.DataSpecs,
-        train = new { setup.Train.Name, setup.Train.Count },
+        train = new { setup.Train.Name, setup.Train.Count, setup.Train.Length },
         validation = new { setup.Validation.Name, setup.Validation.Count },
         teacher = setup.Teacher is { } t ? new { t.Teacher, t.Options.Alpha, t.Options.Temperature } : null,
     });

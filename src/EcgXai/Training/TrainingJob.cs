@@ -19,6 +19,13 @@ public sealed record TrainingJob(IReadOnlyList<string> DataSpecs, ResNet1dConfig
     /// <summary>Tensor cache folder, or null for the default.</summary>
     public string? CacheDirectory { get; init; }
 
+    /// <summary>
+    /// Samples per prepared record when records are longer than the model's input: training takes a random window of the
+    /// input length per record and epoch, validation scores the mean over windows (<see cref="RecordWindows"/>). Null
+    /// cuts records to the input length.
+    /// </summary>
+    public int? RecordLength { get; init; }
+
     /// <summary>Cut-off of the optional baseline high-pass applied in preprocessing, or null.</summary>
     public double? HighPassHz { get; init; }
 }

@@ -33,6 +33,21 @@ public sealed record TrainingOptions
     /// <summary>Lower bound of the learning rate.</summary>
     public double MinLearningRate { get; init; } = 1e-6;
 
+    /// <summary>
+    /// Class weighting for rare classes: each class's positive labels weigh negatives/positives of the training records
+    /// (at most <see cref="MaxPositiveWeight"/>; 1 for a class without positives). False weighs every label 1.
+    /// </summary>
+    public bool BalanceClasses { get; init; }
+
+    /// <summary>
+    /// The class whose validation AUROC selects the best epoch and drives early stopping and the plateau schedule;
+    /// null uses the macro AUROC over the classes.
+    /// </summary>
+    public string? SelectionClass { get; init; }
+
+    /// <summary>Upper bound of a class's positive weight under <see cref="BalanceClasses"/>.</summary>
+    public double MaxPositiveWeight { get; init; } = 20;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first impossible value.</summary>
     public void Validate()
     {
@@ -51,6 +66,10 @@ public sealed record TrainingOptions
         if (EarlyStoppingPatience < 1 || PlateauPatience < 0)
         {
             throw new ArgumentException("early-stopping patience must be at least 1 and plateau patience at least 0");
+        }
+        if (!(MaxPositiveWeight >= 1) || double.IsInfinity(MaxPositiveWeight))
+        {
+            throw new ArgumentException($"the maximum positive weight must be at least 1, got {MaxPositiveWeight}");
         }
         if (PlateauFactor is <= 0 or > 1 || MinLearningRate < 0)
         {

@@ -35,7 +35,11 @@ public static class TrainingPipeline
         ResNet1dConfig config = job.Model;
         config.Validate();
         var run = new RunFolder(job.OutDirectory);
-        var preprocess = new PreprocessOptions(config.LeadNames, config.SampleRate, config.InputLength, job.HighPassHz);
+        if (job.RecordLength is { } recordLength && recordLength < config.InputLength)
+        {
+            throw new ArgumentException($"the record length ({recordLength} samples) must be at least the model's input length ({config.InputLength})");
+        }
+        var preprocess = new PreprocessOptions(config.LeadNames, config.SampleRate, job.RecordLength ?? config.InputLength, job.HighPassHz);
         Device device = TorchDevice.Resolve(job.Options.Device);
         using ITeacher? teacher = job.Teacher is { } t ? LoadTeacher(t, preprocess, device) : null;
         double? teacherRate = job.Teacher is { } rated ? rated.SampleRate ?? CheckpointRate(rated.Path) : null;
@@ -129,6 +133,7 @@ public static class TrainingPipeline
         model = job.Model,
         options = job.Options,
         high_pass_hz = job.HighPassHz,
+        record_length = job.RecordLength,
         teacher = job.Teacher is { } t
             ? new
             {

@@ -8,7 +8,8 @@ namespace EcgXai.Training;
 /// <param name="optimizer">Optimiser over the model's parameters.</param>
 /// <param name="device">Device of the model.</param>
 /// <param name="distillation">Loss weights when batches carry teacher probabilities.</param>
-public sealed class TrainingStep(ResNet1d model, optim.Optimizer optimizer, Device device, DistillationOptions? distillation = null)
+/// <param name="positiveWeights">Per-class weights of positive labels (class weighting), or null for none.</param>
+public sealed class TrainingStep(ResNet1d model, optim.Optimizer optimizer, Device device, DistillationOptions? distillation = null, float[]? positiveWeights = null)
 {
     /// <summary>Runs the step on <paramref name="batch"/>; returns the loss before the update.</summary>
     public double Run(HostBatch batch)
@@ -19,7 +20,8 @@ public sealed class TrainingStep(ResNet1d model, optim.Optimizer optimizer, Devi
         Tensor y = tensor(batch.Labels, [batch.Count, config.ClassCount]).to(device);
         Tensor? teacher = batch.TeacherProbabilities is null ? null : tensor(batch.TeacherProbabilities, [batch.Count, config.ClassCount]).to(device);
         optimizer.zero_grad();
-        Tensor loss = DistillationLoss.Compute(model.forward(x), y, teacher, distillation);
+        Tensor? weights = positiveWeights is null ? null : tensor(positiveWeights).to(device);
+        Tensor loss = DistillationLoss.Compute(model.forward(x), y, teacher, distillation, weights);
         loss.backward();
         optimizer.step();
         return loss.item<float>();

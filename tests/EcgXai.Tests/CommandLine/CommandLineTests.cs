@@ -70,6 +70,10 @@ public class CommandLineTests
         var (code, _, err) = CliRunner.Run("synth", "--out", "x", "--records", "0");
         Assert.Equal(2, code);
         Assert.Contains("--records must be at least 1, got 0", err);
+        Assert.Equal(2, CliRunner.Run("demo", "--quick", "--full").Code);
+        (code, _, err) = CliRunner.Run("demo", "--records", "50");
+        Assert.Equal(2, code);
+        Assert.Contains("at least 100 training", err);
     }
 
     [Theory]

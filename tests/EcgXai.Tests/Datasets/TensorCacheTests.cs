@@ -71,4 +71,16 @@ public sealed class TensorCacheTests
         Assert.Throws<ArgumentException>(() => new InMemoryPreparedDataset("m", new float[5], [1, 0, 0, 1], ["a", "b"], ["p", "p"], [50, null],
             [Sex.Male, Sex.Female], ["I", "II", "III"], ["AF", "SB"], 400, 4));
     }
+
+    /// <summary>
+    /// The preprocessing code's fingerprint, pinned: when this fails the preprocessing output changed, every cache key
+    /// changed with it (no version to bump), and the new value is pinned here after checking the change was meant.
+    /// </summary>
+    [Fact]
+    public void TheCodeVersionOfThePreprocessingIsPinnedAndFollowsEverySetting()
+    {
+        Assert.Equal("839a9367e59d3e4d", TensorCache.CodeVersion(PreprocessOptions.Ribeiro));
+        Assert.NotEqual(TensorCache.CodeVersion(PreprocessOptions.Ribeiro), TensorCache.CodeVersion(PreprocessOptions.Ribeiro with { HighPassHz = 0.5 }));
+        Assert.NotEqual(TensorCache.CodeVersion(PreprocessOptions.Ribeiro), TensorCache.CodeVersion(PreprocessOptions.Ribeiro with { InvalidSamples = InvalidSampleHandling.Interpolate }));
+    }
 }

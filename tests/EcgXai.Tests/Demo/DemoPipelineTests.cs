@@ -10,15 +10,25 @@ public class DemoPipelineTests
     public void TinyDemoRunsEndToEndThroughTheRealLoadersAndResumes()
     {
         using var dir = new TempDir();
-        var options = new DemoOptions(dir.Path) { TrainRecords = 120, ShiftRecords = 30, Epochs = 1, BatchSize = 16, Seed = 3 };
+        var options = DemoOptions.Quick(dir.Path) with { Seed = 3 };
         var stages = new List<string>();
         DemoResult result = DemoPipeline.Run(options, new SynchronousProgress<DemoProgress>(p => stages.Add(p.Stage)));
 
-        Assert.Equal(["synth", "cohort", "teacher", "student", "evaluate teacher", "evaluate student", "explain"], stages.Distinct().ToArray());
+        Assert.Equal(["synth", "cohort", "teacher", "student", "evaluate teacher", "evaluate student", "explain", "atlas"], stages.Distinct().ToArray());
         Assert.True(File.Exists(Path.Combine(dir.Path, "data", "cohort.csv")));
         Assert.True(File.Exists(Path.Combine(dir.Path, "teacher", "models", "best.safetensors")));
         Assert.True(File.Exists(Path.Combine(dir.Path, "student", "models", "best.safetensors")));
         Assert.True(File.Exists(Path.Combine(dir.Path, "student", "data", "teacher_train.safetensors")));
+        Assert.True(File.Exists(Path.Combine(dir.Path, "eval", "teacher", "metrics.csv")));
+        Assert.True(File.Exists(Path.Combine(dir.Path, "eval", "student", "metrics.csv")));
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "eval", "teacher", "eval")));
+        Assert.Equal(Path.Combine(dir.Path, "report", "index.html"), result.AtlasPath);
+        Assert.True(File.Exists(result.AtlasPath));
+        Assert.True(Directory.Exists(Path.Combine(dir.Path, "data", "synthetic-ptbxl-hard")));
+        string[] summary = result.Summary().ToArray();
+        Assert.Equal(4 + 2, summary.Length);
+        Assert.Contains(summary, l => l.StartsWith("student AUROC, out of distribution", StringComparison.Ordinal) && l.Contains("AF "));
+        Assert.EndsWith(result.AtlasPath, summary[^1]);
         foreach (var report in new[] { result.Teacher, result.Student })
         {
             Assert.Equal(2, report.Datasets.Count);

@@ -99,10 +99,10 @@ public class EvaluationTests
         Assert.False(result.InDistribution);
         Assert.Throws<ArgumentException>(() => Evaluation.Evaluate(model, Info, data, "s", options with { Target = "PVC" }));
 
-        using var longer = Data(TestModels.Tiny with { Lengths = [128, 32, 8] }, 3);
-        var e = Assert.Throws<EcgXaiException>(() => Evaluation.Evaluate(model, Info, longer, "cpsc2018:/data/cpsc", options));
+        using var shorter = Data(TestModels.Tiny with { Lengths = [32, 8, 2] }, 3);
+        var e = Assert.Throws<EcgXaiException>(() => Evaluation.Evaluate(model, Info, shorter, "cpsc2018:/data/cpsc", options));
         Assert.Equal("cpsc2018:/data/cpsc", e.Path);
-        Assert.Contains("12 leads x 128 samples, the model expects 12 x 64", e.Message);
+        Assert.Contains("12 leads x 32 samples, the model expects 12 x 64", e.Message);
     }
 
     [Fact]

@@ -131,4 +131,17 @@ public class TrainerTests
         var again = Trainer.Fit(Setup(dir.Path, train, val, Fast with { Epochs = 10, EarlyStoppingPatience = 2 }));
         Assert.Equal(3, again.History.Count);
     }
+
+    [Fact]
+    public void ASelectionClassPicksTheBestEpochByThatClassAlone()
+    {
+        using var dir = new TempDir();
+        using var train = ToyData.Create(96, 1);
+        using var val = ToyData.Create(48, 2, "val");
+        var result = Trainer.Fit(Setup(dir.Path, train, val, Fast with { Epochs = 3, SelectionClass = "B" }));
+        double[] b = result.History.Select(h => h.ValidationAuroc[1]).ToArray();
+        Assert.Equal(b.Max(), result.BestValidationMacroAuroc);
+        Assert.Equal(Array.IndexOf(b, b.Max()) + 1, result.BestEpoch);
+        Assert.Throws<ArgumentException>(() => Trainer.Fit(Setup(dir.Path + "-x", train, val, Fast with { SelectionClass = "C" })));
+    }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using EcgXai.Datasets;
-using EcgXai.Explain.Composites;
 using EcgXai.IO;
 using static TorchSharp.torch;
 
@@ -20,9 +19,9 @@ public static class ConceptAnalysis
     public static ConceptResult Run(ConceptOptions options, IProgress<ConceptProgress>? progress = null, CancellationToken cancellation = default)
     {
         options.Validate();
-        ConceptRunConfig config = ConceptRunConfig.For(options, CompositeName(options));
+        ConceptRunConfig config = ConceptRunConfig.For(options, ExplainerChoice.For(options));
         string directory = DirectoryOf(options.OutDirectory);
-        using var explainer = ConceptExplainer.Load(config.Model, NamedComposites.FromName(config.Composite, new Dictionary<string, double>()), TorchDevice.Resolve(options.Device));
+        using var explainer = ConceptExplainer.Load(config.Model, config.Explainer, TorchDevice.Resolve(options.Device));
         int target = explainer.TargetIndex(config.Model, options.Target);
         var settings = new ConceptSettings(options.Target, explainer.Layers(options.Layers, options.Positions), options.TopK, options.Replicates, options.Seed);
         List<PreparedDataset> datasets = Prepare(options, explainer);
@@ -33,7 +32,7 @@ public static class ConceptAnalysis
             config.Save(Path.Combine(directory, ConceptRunConfig.FileName));
             ConceptState state = Pass(explainer, datasets, records, target, settings, options.BatchSize, progress, cancellation);
             state.Save(Path.Combine(directory, StateFileName));
-            return new ConceptResult(directory, state, options.Shard is null ? Finish(state, directory) : null);
+            return new ConceptResult(directory, state, options.Shard is null ? Finish(state, options, explainer, datasets, target, directory, progress, cancellation) : null);
         }
         finally
         {
@@ -62,16 +61,36 @@ public static class ConceptAnalysis
         };
         merged.Save(Path.Combine(directory, ConceptRunConfig.FileName));
         state.Save(Path.Combine(directory, StateFileName));
-        return new ConceptResult(directory, state, Finish(state, directory));
+        ConceptOptions run = merged.Options;
+        if (!run.References && !run.LeadProfiles)
+        {
+            return new ConceptResult(directory, state, Finish(state, run, null, [], 0, directory, progress, cancellation));
+        }
+        using var explainer = ConceptExplainer.Load(merged.Model, merged.Explainer, TorchDevice.Resolve(run.Device));
+        List<PreparedDataset> datasets = Prepare(run, explainer);
+        try
+        {
+            return new ConceptResult(directory, state, Finish(state, run, explainer, datasets, explainer.TargetIndex(merged.Model, run.Target), directory, progress, cancellation));
+        }
+        finally
+        {
+            datasets.ForEach(d => d.Dispose());
+        }
     }
 
     /// <summary>File name of the mergeable state inside <c>explain/concepts/</c>; written last, so its presence marks a finished part.</summary>
     public const string StateFileName = "state.json";
 
-    private static ConceptSummary Finish(ConceptState state, string directory)
+    /// <summary>The stages that need every record: the tables, then references and per-lead profiles when asked for.</summary>
+    private static ConceptSummary Finish(ConceptState state, ConceptOptions options, ConceptExplainer? explainer, IReadOnlyList<PreparedDataset> datasets, int target,
+        string directory, IProgress<ConceptProgress>? progress, CancellationToken cancellation)
     {
         ConceptSummary summary = ConceptSummary.Of(state);
         ConceptTables.Write(summary, directory);
+        if (explainer is not null && (options.References || options.LeadProfiles))
+        {
+            ReferenceStage.Write(summary, options, explainer, datasets, target, directory, progress, cancellation);
+        }
         return summary;
     }
 
@@ -98,8 +117,6 @@ public static class ConceptAnalysis
                 + (missing.Length > 0 ? $" (missing {string.Join(", ", missing)})" : ""));
         }
     }
-
-    private static string CompositeName(ConceptOptions options) => options.Composite ?? "epsilon_plus_flat";
 
     private static List<PreparedDataset> Prepare(ConceptOptions options, ConceptExplainer explainer)
     {

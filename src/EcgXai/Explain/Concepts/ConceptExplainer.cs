@@ -1,4 +1,6 @@
+using EcgXai.Explain.Graph;
 using EcgXai.Explain.Attribution;
+using EcgXai.Explain.Canonizers;
 using EcgXai.Explain.Composites;
 using EcgXai.IO;
 using EcgXai.Models;
@@ -37,13 +39,16 @@ public sealed class ConceptExplainer : IDisposable
     /// <summary>The model's configuration (inputs and classes).</summary>
     public ResNet1dConfig Config => model.Config;
 
-    /// <summary>Loads <paramref name="modelPath"/> on <paramref name="device"/> and binds <paramref name="composite"/>.</summary>
-    public static ConceptExplainer Load(string modelPath, Composite composite, Device device)
+    /// <summary>Loads <paramref name="modelPath"/> on <paramref name="device"/> and binds the composite and bn2 policy of <paramref name="choice"/>.</summary>
+    public static ConceptExplainer Load(string modelPath, ExplainerChoice choice, Device device)
     {
         var (model, _) = Checkpoint.Load(modelPath, device);
         model.eval();
-        return new ConceptExplainer(model, Attributor.For(model, composite), device, owns: true);
+        return new ConceptExplainer(model, Attributor.For(model, choice.Build(), choice.Bn2), device, owns: true);
     }
+
+    /// <summary>The model's graph (node definitions for receptive fields); the caller disposes it.</summary>
+    public ModelGraph Graph() => model.ToGraph();
 
     /// <summary>Index of class <paramref name="target"/>; throws naming the model when it has no such output.</summary>
     public int TargetIndex(string modelPath, string target)

@@ -8,6 +8,7 @@ public sealed class BinaryScores
 {
     private readonly double[] sortedScores;
     private readonly bool[] sortedLabels;
+    private readonly int[] sourceIndices;
 
     /// <summary>Copies and sorts <paramref name="scores"/> and <paramref name="labels"/> (same length, scores not NaN).</summary>
     public BinaryScores(ReadOnlySpan<double> scores, ReadOnlySpan<bool> labels)
@@ -30,6 +31,7 @@ public sealed class BinaryScores
             sortedScores[i] = copy[order[i]];
             sortedLabels[i] = labels[order[i]];
         }
+        sourceIndices = order;
         Positives = sortedLabels.Count(l => l);
         GroupStarts = FindGroups(sortedScores);
     }
@@ -54,6 +56,9 @@ public sealed class BinaryScores
 
     /// <summary>Scores in ascending order.</summary>
     public ReadOnlySpan<double> SortedScores => sortedScores;
+
+    /// <summary>For each sorted position, the index of that sample in the input (pairs the scores of two models on the same records).</summary>
+    public ReadOnlySpan<int> SourceIndices => sourceIndices;
 
     /// <summary>Labels in the order of <see cref="SortedScores"/>.</summary>
     public ReadOnlySpan<bool> SortedLabels => sortedLabels;

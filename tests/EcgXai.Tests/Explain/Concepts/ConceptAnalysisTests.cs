@@ -40,6 +40,22 @@ public class ConceptAnalysisTests(ConceptRunFixture fixture) : IClassFixture<Con
         Assert.Equal(23, one.State.Datasets.Sum(d => d.Count));
         Assert.Equal(one.State.Datasets.Select(d => d.Count), merged.State.Datasets.Select(d => d.Count));
         ConceptTablesAssert.Equal(one.Directory, merged.Directory);
+        var (a, _) = SafeTensors.Read(Path.Combine(one.Directory, "reference_heatmaps.safetensors"));
+        var (b, _) = SafeTensors.Read(Path.Combine(merged.Directory, "reference_heatmaps.safetensors"));
+        Assert.Equal(a.Keys.Order(), b.Keys.Order());
+        Assert.NotEmpty(a);
+        foreach (string key in a.Keys)
+        {
+            Assert.True((a[key] - b[key]).abs().max().item<float>() <= 1e-6 * Math.Max(a[key].abs().max().item<float>(), 1e-12), key);
+        }
+        // Per-lead shares of each concept sum to one.
+        var profiles = CsvTable.Read(Path.Combine(one.Directory, "lead_profiles.csv"));
+        Assert.NotEmpty(profiles.Rows);
+        foreach (var concept in profiles.Rows.GroupBy(r => (r[0], r[1])))
+        {
+            Assert.Equal(12, concept.Count());
+            Assert.Equal(1, concept.Sum(r => double.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture)), 1e-6);
+        }
         ConceptRunConfig config = ConceptRunConfig.Load(Path.Combine(merged.Directory, ConceptRunConfig.FileName));
         Assert.Equal(parts.Select(Path.GetFullPath), config.Parts);
         Assert.Null(config.Options.Shard);

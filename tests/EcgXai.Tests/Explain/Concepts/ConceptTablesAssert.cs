@@ -6,7 +6,7 @@ namespace EcgXai.Tests.Explain.Concepts;
 /// <summary>Compares the tables of two concept folders: same files, rows and text fields, numbers equal to a relative tolerance.</summary>
 internal static class ConceptTablesAssert
 {
-    public static readonly string[] Tables = ["statistics.csv", "agreement.csv", "references.csv", "position_references.csv"];
+    public static readonly string[] Tables = ["statistics.csv", "agreement.csv", "references.csv", "position_references.csv", "reference_heatmaps.csv", "lead_profiles.csv"];
 
     public static void Equal(string expectedDirectory, string actualDirectory, double relative = 1e-6)
     {

@@ -1,0 +1,98 @@
+using System.Globalization;
+using System.Text;
+using EcgXai.Datasets;
+using EcgXai.Explain.Graph;
+using EcgXai.IO;
+using static TorchSharp.torch;
+
+namespace EcgXai.Explain.Concepts;
+
+/// <summary>
+/// The stage after the (merged) pass: for the top concepts of every layer (rank over all datasets), the conditional
+/// heatmaps (CRP, condition = concept and target) of their top RelMax "sum" references, batched so the references of
+/// many concepts share forwards, each cropped to the receptive field of the concept's peak
+/// (<c>reference_heatmaps.safetensors</c>, indexed by <c>reference_heatmaps.csv</c>), and per concept its per-lead
+/// relevance profile: the share of its conditional relevance in each lead, averaged over its references with
+/// non-zero relevance (<c>lead_profiles.csv</c>; a concept without any is left out).
+/// </summary>
+public static class ReferenceStage
+{
+    /// <summary>Computes and writes the references and profiles of <paramref name="summary"/> into <paramref name="directory"/>.</summary>
+    public static void Write(ConceptSummary summary, ConceptOptions options, ConceptExplainer explainer, IReadOnlyList<PreparedDataset> datasets, int target,
+        string directory, IProgress<ConceptProgress>? progress, CancellationToken cancellation)
+    {
+        var picks = new List<(ConceptLayer Layer, int Concept, int Rank, ReferenceEntry Entry)>();
+        foreach (ConceptLayer layer in summary.Settings.Layers.Where(l => !l.Positions))
+        {
+            foreach (ConceptRow row in summary.Ranking(layer.Key).Take(options.TopConcepts))
+            {
+                var entries = summary.Merged.Layers[layer.Key].References[ReferenceKind.RelevanceSum][row.Concept].Entries.Take(options.ReferenceCount);
+                picks.AddRange(entries.Select((e, rank) => (layer, row.Concept, rank + 1, e)));
+            }
+        }
+        var records = picks.Select(p => (p.Entry.Dataset, p.Entry.RecordId)).Distinct().ToList();
+        var datasetIndex = datasets.Select((d, i) => (d.Name, i)).ToDictionary(p => p.Name, p => p.i);
+        PreparedDataset first = datasets[0];
+        var signals = new float[records.Count * first.LeadCount * first.Length];
+        for (int i = 0; i < records.Count; i++)
+        {
+            PreparedDataset data = datasets[datasetIndex[records[i].Dataset]];
+            int row = data.RecordIds.ToList().IndexOf(records[i].RecordId);
+            data.Signal(row).CopyTo(signals.AsSpan(i * data.LeadCount * data.Length, data.LeadCount * data.Length));
+        }
+        using var scope = NewDisposeScope();
+        using ModelGraph graph = explainer.Graph();
+        Tensor input = tensor(signals, [records.Count, first.LeadCount, first.Length]).to(explainer.Attributor.ScalarType).to(explainer.Device);
+        var requests = picks.Select(p => new ConceptRequest(records.IndexOf((p.Entry.Dataset, p.Entry.RecordId)), p.Layer.Node, p.Concept)).ToArray();
+        var heatmaps = new List<Tensor>();
+        for (int start = 0; start < requests.Length; start += ConceptHeatmaps.RowsPerWalk)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            heatmaps.Add(ConceptHeatmaps.Conditional(explainer.Attributor, input, target, requests.Skip(start).Take(ConceptHeatmaps.RowsPerWalk).ToArray()).to(ScalarType.Float32).cpu());
+            progress?.Report(new ConceptProgress("references", Math.Min(start + ConceptHeatmaps.RowsPerWalk, requests.Length), requests.Length));
+        }
+        Tensor all = requests.Length > 0 ? cat(heatmaps, 0) : zeros(0, first.LeadCount, first.Length);
+        var index = new StringBuilder("layer,concept,rank,dataset,record,value,peak_time,field_start,field_end,tensor\n");
+        var tensors = new List<KeyValuePair<string, Tensor>>();
+        var shares = new Dictionary<(string Layer, int Concept), double[]>();
+        for (int i = 0; i < picks.Count; i++)
+        {
+            var (layer, concept, rank, entry) = picks[i];
+            ReceptiveField field = ReceptiveField.Of(graph, layer.Node, entry.PeakTime);
+            string name = string.Create(CultureInfo.InvariantCulture, $"{layer.Key}/{concept}/{rank}");
+            Tensor heatmap = all[i];
+            tensors.Add(new(name, heatmap.narrow(1, field.Start, field.Length).contiguous()));
+            index.Append(CultureInfo.InvariantCulture, $"{layer.Key},{concept},{rank},{Csv(entry.Dataset)},{Csv(entry.RecordId)},{entry.Value:R},{entry.PeakTime},{field.Start},{field.End},{name}\n");
+            double[] perLead = heatmap.sum(1).to(ScalarType.Float64).data<double>().ToArray();
+            double total = perLead.Sum();
+            double[] sum = shares.TryGetValue((layer.Key, concept), out double[]? s) ? s : shares[(layer.Key, concept)] = new double[perLead.Length + 1];
+            if (total != 0)
+            {
+                for (int lead = 0; lead < perLead.Length; lead++)
+                {
+                    sum[lead] += perLead[lead] / total;
+                }
+                sum[^1]++;
+            }
+        }
+        if (options.References)
+        {
+            AtomicFile.WriteText(Path.Combine(directory, "reference_heatmaps.csv"), index.ToString());
+            SafeTensors.Write(Path.Combine(directory, "reference_heatmaps.safetensors"), tensors);
+        }
+        if (options.LeadProfiles)
+        {
+            var profiles = new StringBuilder("layer,concept,lead,share,references\n");
+            foreach (((string layer, int concept), double[] sum) in shares.Where(p => p.Value[^1] > 0))
+            {
+                for (int lead = 0; lead < sum.Length - 1; lead++)
+                {
+                    profiles.Append(CultureInfo.InvariantCulture, $"{layer},{concept},{first.LeadNames[lead]},{sum[lead] / sum[^1]:R},{sum[^1]}\n");
+                }
+            }
+            AtomicFile.WriteText(Path.Combine(directory, "lead_profiles.csv"), profiles.ToString());
+        }
+    }
+
+    private static string Csv(string value) => value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+}
