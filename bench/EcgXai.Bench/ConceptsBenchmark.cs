@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using EcgXai.Explain.Concepts;
-using EcgXai.Explain.Lrp;
+using EcgXai.Explain.Attribution;
+using EcgXai.Explain.Canonizers;
+using EcgXai.Explain.Composites;
 using EcgXai.IO;
 using EcgXai.Models;
 using TorchSharp;
@@ -37,7 +39,7 @@ public static class ConceptsBenchmark
         model.to(device);
         model.eval();
         using Tensor input = randn(options.Records, config.LeadCount, config.InputLength, device: device);
-        using var attributor = new Attributor(model, Composite.EpsilonPlusFlat());
+        using var attributor = Attributor.For(model, NamedComposites.EpsilonPlusFlat());
         using var explainer = new ConceptExplainer(model, attributor, device);
         const int target = 0;
         IReadOnlyList<ConceptLayer> layers = explainer.Layers(null, positions: true);

@@ -11,7 +11,7 @@ public sealed class ExplainBenchCommand : BenchmarkVerb<ExplainBenchmarkOptions>
 
     private readonly Option<string> preset = SharedOptions.Choice("--preset", Defaults.Preset, ["ribeiro", "compact"], "model preset");
     private readonly Option<int> batch = SharedOptions.Batch(Defaults.Batch, $"records per batch (at least {ExplainBenchmark.Concepts}, the concepts explained)", ExplainBenchmark.Concepts);
-    private readonly Option<int> repeats = SharedOptions.Int("--repeats", Defaults.Repeats, 1, "timed repeats");
+    private readonly Option<int> repeats = SharedOptions.Int("--repeats", Defaults.Repeats, 1, "timed repeats (median reported)");
 
     /// <summary>Declares the options.</summary>
     public ExplainBenchCommand()

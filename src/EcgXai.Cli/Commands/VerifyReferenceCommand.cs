@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using EcgXai.Explain.Lrp;
+using EcgXai.Explain.Verification;
 
 namespace EcgXai.Cli.Commands;
 

@@ -66,7 +66,8 @@ public sealed class ResNet1d : nn.Module<Tensor, Tensor>
         }
         string flat = graph.Add(new FlattenNode("flatten", x));
         graph.Add(new LinearNode("lin", flat, lin.weight!, lin.bias, lin));
-        return graph.Build(metadata: new GraphMetadata(Config.SampleRate, Config.LeadNames, Config.ClassNames));
+        return graph.Build(metadata: new GraphMetadata(Config.SampleRate, Config.LeadNames, Config.ClassNames,
+            blocks.SelectMany(b => new[] { b.SumName, b.OutName }).ToArray()));
     }
 
     /// <summary>Number of trainable parameters.</summary>

@@ -1,5 +1,9 @@
+using EcgXai.Explain.Attribution;
+using EcgXai.Explain.Canonizers;
+using EcgXai.Explain.Composites;
 using EcgXai.Explain.Crp;
-using EcgXai.Explain.Lrp;
+using EcgXai.Explain.Graph;
+using EcgXai.Explain.Rules;
 using EcgXai.Models;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -9,7 +13,8 @@ namespace EcgXai.Tests.Explain;
 /// <summary>Properties of the walk: conservation, float32/float64, CRP batching and masking, determinism, overrides.</summary>
 public class AttributorTests
 {
-    private static Composite AllEpsilon(double eps) => new Composite("all_epsilon", new Epsilon(eps), new Epsilon(eps), new Epsilon(eps), eps) { Sum = new Norm(eps) };
+    private static Composite AllEpsilon(double eps) =>
+        new CompositeBuilder("all_epsilon").Kind(NodeKind.Conv1d, new Epsilon(eps)).Kind(NodeKind.Linear, new Epsilon(eps)).Kind(NodeKind.Add, new Norm(eps)).Defaults().Build();
 
     [Fact]
     public void EpsilonWithoutBiasesConservesTheTargetLogit()
@@ -21,9 +26,9 @@ public class AttributorTests
         {
             model.lin.bias!.zero_();
         }
-        using var attributor = new Attributor(model, AllEpsilon(1e-12));
+        using var attributor = Attributor.For(model, AllEpsilon(1e-12));
         Tensor x = ExplainTestModels.Input(12, 3);
-        using Attribution a = attributor.Attribute(x, [4, 0, 2]);
+        using AttributionResult a = attributor.Attribute(x, [4, 0, 2]);
         Tensor logits = model.forward(x);
         for (int i = 0; i < 3; i++)
         {
@@ -40,11 +45,11 @@ public class AttributorTests
         using var scope = NewDisposeScope();
         using ResNet1d m64 = ExplainTestModels.Create(13);
         using ResNet1d m32 = ExplainTestModels.Create(13, ScalarType.Float32);
-        using var a64 = new Attributor(m64, Composite.EpsilonPlusFlat());
-        using var a32 = new Attributor(m32, Composite.EpsilonPlusFlat());
+        using var a64 = Attributor.For(m64, NamedComposites.EpsilonPlusFlat());
+        using var a32 = Attributor.For(m32, NamedComposites.EpsilonPlusFlat());
         Tensor x = ExplainTestModels.Input(14, 2);
-        using Attribution r64 = a64.Attribute(x, [1, 3]);
-        using Attribution r32 = a32.Attribute(x.to_type(ScalarType.Float32), [1, 3]);
+        using AttributionResult r64 = a64.Attribute(x, [1, 3]);
+        using AttributionResult r32 = a32.Attribute(x.to_type(ScalarType.Float32), [1, 3]);
         Assert.Equal(ScalarType.Float32, r32.InputRelevance.dtype);
         double err = ExplainTestModels.MaxRelativeDifference(r32.InputRelevance.to_type(ScalarType.Float64), r64.InputRelevance);
         Assert.True(err < 1e-3, $"float32 vs float64 relative error {err}");
@@ -52,7 +57,7 @@ public class AttributorTests
     }
 
     [Fact]
-    public void ViewForwardEqualsModelForwardUnderEveryPolicyAndTheModelIsUntouched()
+    public void CanonizedForwardEqualsModelForwardUnderEveryPolicyAndTheModelIsUntouched()
     {
         using var scope = NewDisposeScope();
         using ResNet1d model = ExplainTestModels.Create(15);
@@ -61,9 +66,9 @@ public class AttributorTests
         Tensor logits = model.forward(x);
         foreach (Bn2Policy policy in Enum.GetValues<Bn2Policy>())
         {
-            using var attributor = new Attributor(model, Composite.EpsilonGammaBox(-3, 3), policy);
-            Assert.True(ExplainTestModels.MaxRelativeDifference(attributor.View.Forward(x), logits) < 1e-12, policy.ToString());
-            using Attribution a = attributor.Attribute(x, [0, 5], ["blocks.1.out"]);
+            using var attributor = Attributor.For(model, NamedComposites.EpsilonGammaBox(-3, 3), policy);
+            Assert.True(ExplainTestModels.MaxRelativeDifference(attributor.Graph.Forward(x), logits) < 1e-12, policy.ToString());
+            using AttributionResult a = attributor.Attribute(x, [0, 5], ["blocks.1.out"]);
             Assert.True(ExplainTestModels.MaxRelativeDifference(a.Logits, logits) < 1e-12, policy.ToString());
         }
         foreach (var (name, value) in model.state_dict())
@@ -80,11 +85,12 @@ public class AttributorTests
         ExplainTestModels.SetBatchNorms(model, bn => rand_like(bn.weight!) + 0.5, unitScale: false);
         Tensor x = ExplainTestModels.Input(18, 2);
         const double eps = 1e-14;
-        var composite = new Composite("tiny_eps_plus_flat", new Flat(eps), new ZPlus(eps), new Epsilon(eps), eps) { Sum = new Norm(eps) };
+        Composite composite = new CompositeBuilder("tiny_eps_plus_flat").WithEpsilon(eps).FirstLinear(new Flat(eps)).Kind(NodeKind.Conv1d, new ZPlus(eps))
+            .Kind(NodeKind.Linear, new Epsilon(eps)).Kind(NodeKind.Add, new Norm(eps)).Defaults().Build();
         Tensor Heatmap(ResNet1d m, Bn2Policy policy)
         {
-            using var attributor = new Attributor(m, composite, policy);
-            using Attribution a = attributor.Attribute(x, [2, 4]);
+            using var attributor = Attributor.For(m, composite, policy);
+            using AttributionResult a = attributor.Attribute(x, [2, 4]);
             return a.InputRelevance.clone();
         }
         Tensor pass = Heatmap(model, Bn2Policy.Pass);
@@ -105,8 +111,8 @@ public class AttributorTests
         Tensor x = ExplainTestModels.Input(20, 1);
         var maps = Enum.GetValues<Bn2Policy>().Select(p =>
         {
-            using var attributor = new Attributor(model, Composite.EpsilonPlus(), p);
-            using Attribution a = attributor.Attribute(x, [3]);
+            using var attributor = Attributor.For(model, NamedComposites.EpsilonPlus(), p);
+            using AttributionResult a = attributor.Attribute(x, [3]);
             return a.InputRelevance.clone();
         }).ToList();
         for (int i = 0; i < maps.Count; i++)
@@ -127,14 +133,14 @@ public class AttributorTests
     {
         using var scope = NewDisposeScope();
         using ResNet1d model = ExplainTestModels.Create(21);
-        using var attributor = new Attributor(model, Composite.EpsilonAlpha2Beta1Flat(), policy);
+        using var attributor = Attributor.For(model, NamedComposites.EpsilonAlpha2Beta1Flat(), policy);
         var concepts = new ConceptAttributor(attributor);
         Tensor x = ExplainTestModels.Input(22, 3);
         IReadOnlyList<int>[] sets = [[0], [1, 2], [3]];
-        using Attribution batched = concepts.Attribute(x, 2, 4, layer, sets, [layer]);
+        using AttributionResult batched = concepts.Attribute(x, 2, 4, layer, sets, [layer]);
         for (int i = 0; i < sets.Length; i++)
         {
-            using Attribution single = attributor.Attribute(x, [new AttributionRow(2, 4, [new Condition(layer, sets[i])])], [layer]);
+            using AttributionResult single = attributor.Attribute(x, [new AttributionRow(2, 4, [new Condition(layer, sets[i])])], [layer]);
             Assert.True(ExplainTestModels.MaxRelativeDifference(batched.InputRelevance[i], single.InputRelevance[0]) < 1e-12, $"row {i}");
             Assert.True(ExplainTestModels.MaxRelativeDifference(batched.Relevance[layer][i], single.Relevance[layer][0]) < 1e-12);
             Tensor masked = batched.Relevance[layer][i].abs().sum(1);
@@ -150,7 +156,7 @@ public class AttributorTests
     {
         using var scope = NewDisposeScope();
         using ResNet1d model = ExplainTestModels.Create(23);
-        using var attributor = new Attributor(model, Composite.EpsilonPlusFlat());
+        using var attributor = Attributor.For(model, NamedComposites.EpsilonPlusFlat());
         Tensor x = ExplainTestModels.Input(24, 3);
         AttributionRow[] rows =
         [
@@ -160,10 +166,10 @@ public class AttributorTests
             new(1, 4, [new Condition("blocks.2.sum", [0])]),
             new(0, 4),
         ];
-        using Attribution all = attributor.Attribute(x, rows);
+        using AttributionResult all = attributor.Attribute(x, rows);
         for (int i = 0; i < rows.Length; i++)
         {
-            using Attribution one = attributor.Attribute(x, [rows[i]]);
+            using AttributionResult one = attributor.Attribute(x, [rows[i]]);
             Assert.True(ExplainTestModels.MaxRelativeDifference(all.InputRelevance[i], one.InputRelevance[0]) < 1e-12, $"row {i}");
         }
     }
@@ -175,11 +181,11 @@ public class AttributorTests
     {
         using var scope = NewDisposeScope();
         using ResNet1d model = ExplainTestModels.Create(25);
-        using var attributor = new Attributor(model, Composite.EpsilonPlusFlat());
+        using var attributor = Attributor.For(model, NamedComposites.EpsilonPlusFlat());
         Tensor x = ExplainTestModels.Input(26, 2);
         int channels = ExplainTestModels.Config.Filters[int.Parse(layer.Split('.')[1])];
-        using Attribution plain = attributor.Attribute(x, [4, 4]);
-        using Attribution all = new ConceptAttributor(attributor).Attribute(x, 1, 4, layer, [Enumerable.Range(0, channels).ToArray()]);
+        using AttributionResult plain = attributor.Attribute(x, [4, 4]);
+        using AttributionResult all = new ConceptAttributor(attributor).Attribute(x, 1, 4, layer, [Enumerable.Range(0, channels).ToArray()]);
         Assert.True(ExplainTestModels.MaxRelativeDifference(all.InputRelevance[0], plain.InputRelevance[1]) < 1e-12);
     }
 
@@ -188,14 +194,14 @@ public class AttributorTests
     {
         using var scope = NewDisposeScope();
         using ResNet1d model = ExplainTestModels.Create(27);
-        using var attributor = new Attributor(model, Composite.EpsilonPlusFlat());
+        using var attributor = Attributor.For(model, NamedComposites.EpsilonPlusFlat());
         var concepts = new ConceptAttributor(attributor);
         Tensor x = ExplainTestModels.Input(28, 1);
-        using Attribution plain = attributor.Attribute(x, [4], ["blocks.1.out", "blocks.1.sum"]);
-        using Attribution each = concepts.Attribute(x, 0, 4, "blocks.1.sum", Enumerable.Range(0, 4).Select(c => (IReadOnlyList<int>)[c]).ToArray());
+        using AttributionResult plain = attributor.Attribute(x, [4], ["blocks.1.out", "blocks.1.sum"]);
+        using AttributionResult each = concepts.Attribute(x, 0, 4, "blocks.1.sum", Enumerable.Range(0, 4).Select(c => (IReadOnlyList<int>)[c]).ToArray());
         double decomposition = ExplainTestModels.MaxRelativeDifference(each.InputRelevance.sum(dim: 0), plain.InputRelevance[0]);
         Assert.True(decomposition < 1e-10, $"sum of concepts differs by {decomposition}");
-        using Attribution outAll = concepts.Attribute(x, 0, 4, "blocks.1.out", [[0, 1, 2, 3]], ["blocks.1.sum"]);
+        using AttributionResult outAll = concepts.Attribute(x, 0, 4, "blocks.1.out", [[0, 1, 2, 3]], ["blocks.1.sum"]);
         Tensor withoutSkip = outAll.Relevance["blocks.1.sum"][0];
         Assert.True(ExplainTestModels.MaxRelativeDifference(withoutSkip, plain.Relevance["blocks.1.sum"][0]) > 1e-3, "skip relevance was not excluded");
     }
@@ -205,12 +211,12 @@ public class AttributorTests
     {
         using var scope = NewDisposeScope();
         using ResNet1d model = ExplainTestModels.Create(29);
-        using var attributor = new Attributor(model, Composite.EpsilonGammaBox(-4, 4));
+        using var attributor = Attributor.For(model, NamedComposites.EpsilonGammaBox(-4, 4));
         Tensor x = ExplainTestModels.Input(30, 2);
-        using Attribution a = attributor.Attribute(x, [1, 2], attributor.RecordableLayers);
-        using Attribution b = attributor.Attribute(x, [1, 2], attributor.RecordableLayers);
+        using AttributionResult a = attributor.Attribute(x, [1, 2], attributor.Nodes);
+        using AttributionResult b = attributor.Attribute(x, [1, 2], attributor.Nodes);
         Assert.True(a.InputRelevance.allclose(b.InputRelevance, 0, 0));
-        Assert.Equal(attributor.RecordableLayers.Count, a.Relevance.Count);
+        Assert.Equal(attributor.Nodes.Count, a.Relevance.Count);
         Assert.Equal(new long[] { 2, 6, 4 }, a.Relevance[attributor.ClassifierInput].shape);
         Assert.Equal(new long[] { 2, 6, 4 }, a.Activations["blocks.2.out"].shape);
         Assert.True(ExplainTestModels.MaxRelativeDifference(a.Activations["blocks.2.out"].flatten(1), ExplainTestModels.Activation(model, x, "blocks.2.out").flatten(1)) < 1e-12);
@@ -228,11 +234,11 @@ public class AttributorTests
         Tensor x = ExplainTestModels.Input(32, 1);
         Tensor Heatmap(Composite c)
         {
-            using var attributor = new Attributor(model, c);
-            using Attribution a = attributor.Attribute(x, [0]);
+            using var attributor = Attributor.For(model, c);
+            using AttributionResult a = attributor.Attribute(x, [0]);
             return a.InputRelevance.clone();
         }
-        Composite baseline = Composite.EpsilonPlusFlat();
+        Composite baseline = NamedComposites.EpsilonPlusFlat();
         Tensor plain = Heatmap(baseline);
         Assert.True(ExplainTestModels.MaxRelativeDifference(Heatmap(baseline.WithRule("blocks.1.conv2", new Epsilon())), plain) > 1e-4);
         Assert.True(ExplainTestModels.MaxRelativeDifference(Heatmap(baseline.WithRule("blocks.1.sum", new Epsilon())), plain) < 1e-12);
@@ -243,12 +249,12 @@ public class AttributorTests
     public void BadRequestsAreRejected()
     {
         using ResNet1d model = ExplainTestModels.Create(33);
-        using var attributor = new Attributor(model, Composite.EpsilonPlus());
+        using var attributor = Attributor.For(model, NamedComposites.EpsilonPlus());
         using Tensor x = ExplainTestModels.Input(34, 1);
         Assert.Throws<ArgumentException>(() => attributor.Attribute(x, [6]));
         Assert.Throws<ArgumentException>(() => attributor.Attribute(x, [new AttributionRow(0, 1, [new Condition("blocks.7.out", [0])])]));
         Assert.Throws<ArgumentException>(() => attributor.Attribute(x, [new AttributionRow(0, 1, [new Condition("blocks.1.out", [4])])]));
-        Assert.Throws<ArgumentException>(() => attributor.Attribute(x, [1], ["conv1"]));
-        Assert.Throws<ArgumentException>(() => Composite.FromName("epsilon_gamma_box", new Dictionary<string, double>()));
+        Assert.Contains("folded", Assert.Throws<ArgumentException>(() => attributor.Attribute(x, [1], ["bn1"])).Message);
+        Assert.Throws<ArgumentException>(() => NamedComposites.FromName("epsilon_gamma_box", new Dictionary<string, double>()));
     }
 }

@@ -1,4 +1,4 @@
-using EcgXai.Explain.Lrp;
+using EcgXai.Explain.Rules;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -161,7 +161,7 @@ public class RuleTests
     private static void AssertRule(IRule rule, Case c, double[,,] expected, bool nonNegative = false)
     {
         using var scope = NewDisposeScope();
-        using var layer = new ConvLayer("conv", LayerKind.Conv, ToTensor(c.W), tensor(c.Bias, ScalarType.Float64), Stride, Pad, nonNegative);
+        using var layer = new ConvLayer("conv", ToTensor(c.W), tensor(c.Bias, ScalarType.Float64), Stride, Pad, nonNegative);
         Tensor actual = rule.Apply(layer, ToTensor(c.X), ToTensor(c.R));
         Assert.Equal(new long[] { B, Cin, L }, actual.shape);
         double err = ExplainTestModels.MaxRelativeDifference(actual, ToTensor(expected));
@@ -181,9 +181,10 @@ public class RuleTests
         Case c = MakeCase(2, false);
         AssertRule(new Norm(Eps), c, Times(c.X, ConvT(Divide(c.R, Conv(c.X, c.W, c.Bias)), c.W)));
         using var scope = NewDisposeScope();
-        using var sum = new SumLayer("sum", ScalarType.Float64, CPU);
+        using var sum = new SumLayer("sum", 2, ScalarType.Float64, CPU, inputNonNegative: false);
         Tensor a = randn(3, 4, 5, dtype: ScalarType.Float64), b = randn(3, 4, 5, dtype: ScalarType.Float64), r = randn(3, 4, 5, dtype: ScalarType.Float64);
-        (Tensor ra, Tensor rb) = new Norm().ApplyToSum(a, b, a + b, r);
+        Tensor[] split = new Norm().ApplyToSum([a, b], a + b, r);
+        (Tensor ra, Tensor rb) = (split[0], split[1]);
         Tensor stacked = new Norm().Apply(sum, stack([a, b], 1), r);
         Assert.True(ExplainTestModels.MaxRelativeDifference(ra, stacked.select(1, 0)) < 1e-15);
         Assert.True(ExplainTestModels.MaxRelativeDifference(rb, stacked.select(1, 1)) < 1e-15);
@@ -308,7 +309,7 @@ public class RuleTests
                 expected[i] += x[i] * w[o, i] * r[o] / Stab(z);
             }
         }
-        using var layer = new DenseLayer("lin", tensor(w.Cast<double>().ToArray(), [3, 5]), tensor(bias));
+        using var layer = new DenseLayer("lin", tensor(w.Cast<double>().ToArray(), [3, 5]), tensor(bias), inputNonNegative: false);
         double[] actual = new Epsilon(Eps).Apply(layer, tensor(x).unsqueeze(0), tensor(r).unsqueeze(0)).data<double>().ToArray();
         for (int i = 0; i < 5; i++)
         {

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using EcgXai.Explain.Lrp;
+using EcgXai.Explain.Verification;
 using EcgXai.Tests.Support;
 
 namespace EcgXai.Tests.Explain;

@@ -1,5 +1,7 @@
 using EcgXai.Explain.Graph;
-using EcgXai.Explain.Lrp;
+using EcgXai.Explain.Attribution;
+using EcgXai.Explain.Canonizers;
+using EcgXai.Explain.Composites;
 using EcgXai.IO;
 using EcgXai.Models;
 using static TorchSharp.torch;
@@ -42,7 +44,7 @@ public sealed class ConceptExplainer : IDisposable
     {
         var (model, _) = Checkpoint.Load(modelPath, device);
         model.eval();
-        return new ConceptExplainer(model, new Attributor(model, choice.Build(), choice.Bn2), device, owns: true);
+        return new ConceptExplainer(model, Attributor.For(model, choice.Build(), choice.Bn2), device, owns: true);
     }
 
     /// <summary>The model's graph (node definitions for receptive fields); the caller disposes it.</summary>
@@ -58,7 +60,7 @@ public sealed class ConceptExplainer : IDisposable
     /// <summary>The aggregated layers: <paramref name="nodes"/> (null = every recordable node) and, with <paramref name="positions"/>, the classifier input's positions.</summary>
     public IReadOnlyList<ConceptLayer> Layers(IReadOnlyList<string>? nodes, bool positions)
     {
-        var layers = (nodes ?? Attributor.RecordableLayers).Select(n => new ConceptLayer(n, Attributor.ChannelsOf(n))).ToList();
+        var layers = (nodes ?? Attributor.ConceptNodes).Select(n => new ConceptLayer(n, Attributor.ChannelsOf(n))).ToList();
         if (positions)
         {
             layers.Add(new ConceptLayer(Attributor.ClassifierInput, Config.LastLayerNodes, Positions: true));
@@ -70,7 +72,7 @@ public sealed class ConceptExplainer : IDisposable
     public IReadOnlyDictionary<string, LayerBatch> Explain(Tensor input, int target, IReadOnlyList<ConceptLayer> layers)
     {
         using var scope = NewDisposeScope();
-        using Attribution attribution = Attributor.Attribute(input, Enumerable.Repeat(target, (int)input.shape[0]).ToArray(), layers.Select(l => l.Node).Distinct());
+        using AttributionResult attribution = Attributor.Attribute(input, Enumerable.Repeat(target, (int)input.shape[0]).ToArray(), layers.Select(l => l.Node).Distinct());
         return layers.ToDictionary(l => l.Key, l => l.Positions
             ? LayerBatch.Positions(attribution.Relevance[l.Node], attribution.Activations[l.Node])
             : LayerBatch.Channels(attribution.Relevance[l.Node], attribution.Activations[l.Node]));

@@ -1,5 +1,6 @@
-using EcgXai.Explain.Crp;
-using EcgXai.Explain.Lrp;
+using EcgXai.Explain.Attribution;
+using EcgXai.Explain.Canonizers;
+using EcgXai.Explain.Composites;
 using static TorchSharp.torch;
 
 namespace EcgXai.Explain.Concepts;
@@ -28,7 +29,7 @@ public static class ConceptHeatmaps
             int[] records = chunk.Select(r => r.Record).Distinct().ToArray();
             using Tensor subset = input.index_select(0, tensor(records.Select(r => (long)r).ToArray(), device: input.device));
             var rows = chunk.Select(r => new AttributionRow(Array.IndexOf(records, r.Record), target, [new Condition(r.Node, [r.Channel])])).ToArray();
-            using Attribution attribution = attributor.Attribute(subset, rows);
+            using AttributionResult attribution = attributor.Attribute(subset, rows);
             parts.Add(attribution.InputRelevance.clone());
         }
         return cat(parts, 0).MoveToOuterDisposeScope();

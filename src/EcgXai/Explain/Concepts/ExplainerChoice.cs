@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using EcgXai.Explain.Lrp;
+using EcgXai.Explain.Attribution;
+using EcgXai.Explain.Canonizers;
+using EcgXai.Explain.Composites;
 using EcgXai.IO;
 
 namespace EcgXai.Explain.Concepts;
@@ -58,5 +60,5 @@ public sealed record ExplainerChoice(
     }
 
     /// <summary>The composite object.</summary>
-    public Composite Build() => Lrp.Composite.FromName(Composite, Parameters);
+    public Composite Build() => NamedComposites.FromName(Composite, Parameters);
 }

@@ -1,5 +1,7 @@
 using EcgXai.Explain.Graph;
-using EcgXai.Explain.Lrp;
+using EcgXai.Explain.Attribution;
+using EcgXai.Explain.Canonizers;
+using EcgXai.Explain.Composites;
 using EcgXai.Models;
 
 namespace EcgXai.Explain.Faithfulness;
@@ -40,7 +42,7 @@ public sealed class ExplainedModel : IDisposable
     /// <summary>The relevance source of <paramref name="variant"/>; <paramref name="box"/> bounds EpsilonGammaBox's stem, <paramref name="seed"/> seeds the random order.</summary>
     public IRelevanceSource Source(ExplanationVariant variant, InputBox box, int seed) => variant.Kind switch
     {
-        VariantKind.Lrp => new LrpRelevance(Model, Composite.FromName(variant.Composite!, variant.Composite == "epsilon_gamma_box"
+        VariantKind.Lrp => new LrpRelevance(Model, NamedComposites.FromName(variant.Composite!, variant.Composite == "epsilon_gamma_box"
             ? new Dictionary<string, double> { ["box_low"] = box.Low, ["box_high"] = box.High }
             : new Dictionary<string, double>()), variant.Bn2),
         VariantKind.GradientTimesInput => new GradientTimesInput(),

@@ -1,4 +1,6 @@
-using EcgXai.Explain.Lrp;
+using EcgXai.Explain.Attribution;
+using EcgXai.Explain.Canonizers;
+using EcgXai.Explain.Composites;
 
 namespace EcgXai.Explain.Faithfulness;
 

@@ -1,4 +1,6 @@
-using EcgXai.Explain.Lrp;
+using EcgXai.Explain.Attribution;
+using EcgXai.Explain.Canonizers;
+using EcgXai.Explain.Composites;
 using EcgXai.Models;
 using static TorchSharp.torch;
 
@@ -13,14 +15,14 @@ public sealed class LrpRelevance : IRelevanceSource
     private readonly Attributor attributor;
 
     /// <summary>Binds <paramref name="composite"/> under <paramref name="policy"/> to <paramref name="model"/>.</summary>
-    public LrpRelevance(ResNet1d model, Composite composite, Bn2Policy policy) => attributor = new Attributor(model, composite, policy);
+    public LrpRelevance(ResNet1d model, Composite composite, Bn2Policy policy) => attributor = Attributor.For(model, composite, policy);
 
     /// <inheritdoc />
     public IReadOnlyList<Tensor> Relevance(Tensor input, IReadOnlyList<int> targets, IReadOnlyList<IFlipPlace> places, IReadOnlyList<IFlipSession> sessions,
         IReadOnlyList<FeatureGrid> grids)
     {
         string[] layers = places.Select(p => p.Name).Where(n => n != GraphPlace.InputName).ToArray();
-        using Attribution attribution = attributor.Attribute(input.to(attributor.ScalarType), targets, layers);
+        using AttributionResult attribution = attributor.Attribute(input.to(attributor.ScalarType), targets, layers);
         return places.Select((p, i) => grids[i].Relevance(p.Name == GraphPlace.InputName ? attribution.InputRelevance : attribution.Relevance[p.Name])).ToArray();
     }
 

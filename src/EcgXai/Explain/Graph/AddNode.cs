@@ -23,6 +23,10 @@ public sealed class AddNode : GraphNode
             : throw Error($"inputs must have one shape, got [{string.Join("; ", inputShapes.Select(Shape.Format))}]");
 
     /// <inheritdoc />
+    public override GraphNode Rebind(IReadOnlyList<string> inputs, Func<Tensor, Tensor> tensors) =>
+        new AddNode(Name, inputs);
+
+    /// <inheritdoc />
     protected override Tensor Compute(IReadOnlyList<Tensor> inputs)
     {
         Tensor sum = inputs[0].add(inputs[1]);

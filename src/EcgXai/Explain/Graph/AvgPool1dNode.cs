@@ -47,6 +47,10 @@ public sealed class AvgPool1dNode : GraphNode
     }
 
     /// <inheritdoc />
+    public override GraphNode Rebind(IReadOnlyList<string> inputs, Func<Tensor, Tensor> tensors) =>
+        new AvgPool1dNode(Name, inputs[0], Kernel, Stride, Padding);
+
+    /// <inheritdoc />
     protected override Tensor Compute(IReadOnlyList<Tensor> inputs)
     {
         if (Kernel is null)

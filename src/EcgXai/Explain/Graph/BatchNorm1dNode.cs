@@ -80,6 +80,11 @@ public sealed class BatchNorm1dNode : GraphNode
     }
 
     /// <inheritdoc />
+    public override GraphNode Rebind(IReadOnlyList<string> inputs, Func<Tensor, Tensor> tensors) =>
+        new BatchNorm1dNode(Name, inputs[0], tensors(RunningMean), tensors(RunningVar), Weight is null ? null : tensors(Weight),
+            Bias is null ? null : tensors(Bias), Eps);
+
+    /// <inheritdoc />
     protected override Tensor Compute(IReadOnlyList<Tensor> inputs) =>
         nn.functional.batch_norm(inputs[0], RunningMean, RunningVar, Weight, Bias, training: false, eps: Eps);
 }

@@ -22,5 +22,9 @@ public sealed class ConcatNode : GraphNode
     }
 
     /// <inheritdoc />
+    public override GraphNode Rebind(IReadOnlyList<string> inputs, Func<Tensor, Tensor> tensors) =>
+        new ConcatNode(Name, inputs);
+
+    /// <inheritdoc />
     protected override Tensor Compute(IReadOnlyList<Tensor> inputs) => cat(inputs.ToList(), 1);
 }

@@ -75,6 +75,10 @@ public sealed class Conv1dNode : GraphNode
     }
 
     /// <inheritdoc />
+    public override GraphNode Rebind(IReadOnlyList<string> inputs, Func<Tensor, Tensor> tensors) =>
+        new Conv1dNode(Name, inputs[0], tensors(Weight), Bias is null ? null : tensors(Bias), Stride, Padding, Dilation);
+
+    /// <inheritdoc />
     protected override Tensor Compute(IReadOnlyList<Tensor> inputs) =>
         nn.functional.conv1d(inputs[0], Weight, Bias, stride: Stride, padding: Padding, dilation: Dilation);
 }

@@ -13,5 +13,9 @@ public sealed class FlattenNode(string name, string input) : GraphNode(name, [in
         inputShapes.Count == 1 ? [inputShapes[0].Aggregate(1L, (a, b) => a * b)] : throw Error($"expects 1 input, got {inputShapes.Count}");
 
     /// <inheritdoc />
+    public override GraphNode Rebind(IReadOnlyList<string> inputs, Func<Tensor, Tensor> tensors) =>
+        new FlattenNode(Name, inputs[0]);
+
+    /// <inheritdoc />
     protected override Tensor Compute(IReadOnlyList<Tensor> inputs) => inputs[0].flatten(1);
 }

@@ -49,6 +49,12 @@ public abstract class GraphNode
     /// <summary>Applies the node to batched <paramref name="inputs"/> (one per <see cref="Inputs"/> entry).</summary>
     public Tensor Forward(IReadOnlyList<Tensor> inputs) => Module is { } module ? module.forward(inputs[0]) : Compute(inputs);
 
+    /// <summary>
+    /// A copy of this node reading <paramref name="inputs"/> instead, with every tensor replaced by
+    /// <paramref name="tensors"/>(tensor) and no bound module (for canonizers and rewrites).
+    /// </summary>
+    public abstract GraphNode Rebind(IReadOnlyList<string> inputs, Func<Tensor, Tensor> tensors);
+
     /// <summary>The node's eval-mode computation from its definition (used when no <see cref="Module"/> is bound).</summary>
     protected abstract Tensor Compute(IReadOnlyList<Tensor> inputs);
 

@@ -13,5 +13,9 @@ public sealed class IdentityNode(string name, string input, nn.Module<Tensor, Te
         inputShapes.Count == 1 ? inputShapes[0] : throw Error($"expects 1 input, got {inputShapes.Count}");
 
     /// <inheritdoc />
+    public override GraphNode Rebind(IReadOnlyList<string> inputs, Func<Tensor, Tensor> tensors) =>
+        new IdentityNode(Name, inputs[0]);
+
+    /// <inheritdoc />
     protected override Tensor Compute(IReadOnlyList<Tensor> inputs) => inputs[0].alias();
 }

@@ -41,5 +41,9 @@ public sealed class LinearNode : GraphNode
     }
 
     /// <inheritdoc />
+    public override GraphNode Rebind(IReadOnlyList<string> inputs, Func<Tensor, Tensor> tensors) =>
+        new LinearNode(Name, inputs[0], tensors(Weight), Bias is null ? null : tensors(Bias));
+
+    /// <inheritdoc />
     protected override Tensor Compute(IReadOnlyList<Tensor> inputs) => nn.functional.linear(inputs[0], Weight, Bias);
 }

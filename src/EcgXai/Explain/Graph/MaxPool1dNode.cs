@@ -53,6 +53,10 @@ public sealed class MaxPool1dNode : GraphNode
     }
 
     /// <inheritdoc />
+    public override GraphNode Rebind(IReadOnlyList<string> inputs, Func<Tensor, Tensor> tensors) =>
+        new MaxPool1dNode(Name, inputs[0], Kernel, Stride, Padding);
+
+    /// <inheritdoc />
     protected override Tensor Compute(IReadOnlyList<Tensor> inputs)
     {
         (long k, long s) = Window(inputs[0].shape[2]);

@@ -13,5 +13,9 @@ public sealed class ReluNode(string name, string input) : GraphNode(name, [input
         inputShapes.Count == 1 ? inputShapes[0] : throw Error($"expects 1 input, got {inputShapes.Count}");
 
     /// <inheritdoc />
+    public override GraphNode Rebind(IReadOnlyList<string> inputs, Func<Tensor, Tensor> tensors) =>
+        new ReluNode(Name, inputs[0]);
+
+    /// <inheritdoc />
     protected override Tensor Compute(IReadOnlyList<Tensor> inputs) => nn.functional.relu(inputs[0]);
 }

@@ -3,7 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using EcgXai.Datasets;
 using EcgXai.Explain.Crp;
-using EcgXai.Explain.Lrp;
+using EcgXai.Explain.Attribution;
+using EcgXai.Explain.Canonizers;
+using EcgXai.Explain.Composites;
 using EcgXai.IO;
 using EcgXai.Models;
 using EcgXai.Signals;
@@ -23,7 +25,7 @@ public static class RecordExplainer
     public static ExplainReport Run(ExplainOptions options, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
         options.Validate();
-        Composite composite = Composite.FromName(options.Composite, new Dictionary<string, double>());
+        Composite composite = NamedComposites.FromName(options.Composite, new Dictionary<string, double>());
         Device device = TorchDevice.Resolve(options.Device);
         var (model, _) = Checkpoint.Load(options.ModelPath, device);
         using (model)
@@ -31,10 +33,10 @@ public static class RecordExplainer
             model.eval();
             ResNet1dConfig config = model.Config;
             int? target = options.Target is null ? null : ClassIndex(config, options.Target);
-            using var attributor = new Attributor(model, composite);
-            if (options.ConceptLayer is { } layer && !attributor.RecordableLayers.Contains(layer))
+            using var attributor = Attributor.For(model, composite);
+            if (options.ConceptLayer is { } layer && !attributor.ConceptNodes.Contains(layer))
             {
-                throw new ArgumentException($"layer '{layer}' is not a concept layer of the model (known: {string.Join(", ", attributor.RecordableLayers)})");
+                throw new ArgumentException($"layer '{layer}' is not a concept layer of the model (known: {string.Join(", ", attributor.ConceptNodes)})");
             }
             var explanations = new List<RecordExplanation>();
             var used = new HashSet<string>(StringComparer.Ordinal);
@@ -61,7 +63,7 @@ public static class RecordExplainer
         float[] probabilities;
         using (no_grad())
         {
-            probabilities = attributor.View.Forward(x.to(attributor.ScalarType)).sigmoid().to(ScalarType.Float32).cpu().data<float>().ToArray();
+            probabilities = attributor.Graph.Forward(x.to(attributor.ScalarType)).sigmoid().to(ScalarType.Float32).cpu().data<float>().ToArray();
         }
         if (probabilities.Any(float.IsNaN))
         {
@@ -70,7 +72,7 @@ public static class RecordExplainer
         int target = fixedTarget ?? Array.IndexOf(probabilities, probabilities.Max());
         string targetName = config.ClassNames[target];
         string? layer = options.ConceptLayer;
-        using Attribution lrp = attributor.Attribute(x, [target], layer is null ? null : [layer]);
+        using AttributionResult lrp = attributor.Attribute(x, [target], layer is null ? null : [layer]);
         string heatmap = "heatmap.png";
         Plot(record, lrp.InputRelevance, 0, Path.Combine(directory, heatmap), $"LRP ({options.Composite}) for {targetName}");
 
@@ -80,7 +82,7 @@ public static class RecordExplainer
             float[] shares = ConceptRelevance.PerChannel(lrp.Relevance[layer], normalise: true).to(ScalarType.Float32).cpu().data<float>().ToArray();
             float[] raw = ConceptRelevance.PerChannel(lrp.Relevance[layer]).to(ScalarType.Float32).cpu().data<float>().ToArray();
             int[] top = Enumerable.Range(0, raw.Length).OrderByDescending(c => raw[c]).ThenBy(c => c).Take(options.TopConcepts).ToArray();
-            using Attribution conditional = new ConceptAttributor(attributor).Attribute(x, 0, target, layer, top.Select(c => (IReadOnlyList<int>)[c]).ToArray());
+            using AttributionResult conditional = new ConceptAttributor(attributor).Attribute(x, 0, target, layer, top.Select(c => (IReadOnlyList<int>)[c]).ToArray());
             for (int i = 0; i < top.Length; i++)
             {
                 string file = $"concept-{layer}-{top[i]}.png";

@@ -1,7 +1,8 @@
 using EcgXai.Datasets;
 using EcgXai.Explain.Concepts;
 using EcgXai.Explain.Crp;
-using EcgXai.Explain.Lrp;
+using EcgXai.Explain.Attribution;
+using EcgXai.Explain.Composites;
 using EcgXai.IO;
 using EcgXai.Models;
 using static TorchSharp.torch;
@@ -74,7 +75,7 @@ public class ConceptAnalysisTests(ConceptRunFixture fixture) : IClassFixture<Con
         using (model)
         {
             model.eval();
-            using var attributor = new Attributor(model, Composite.EpsilonPlusFlat());
+            using var attributor = Attributor.For(model, NamedComposites.EpsilonPlusFlat());
             using PreparedDataset data = DatasetPreparer.Prepare(fixture.Data[0], new PreprocessOptions(model.Config.LeadNames, model.Config.SampleRate, model.Config.InputLength), model.Config.ClassNames, fixture.Cache);
             int af = model.Config.ClassNames.ToList().IndexOf("AF");
             int[] positives = Enumerable.Range(0, data.Count).Where(i => data.Label(i, af) > 0.5f).ToArray();
@@ -85,7 +86,7 @@ public class ConceptAnalysisTests(ConceptRunFixture fixture) : IClassFixture<Con
                 var signal = new float[data.LeadCount * data.Length];
                 data.CopyBatch([row], signal, new float[data.ClassNames.Count]);
                 using var scope = NewDisposeScope();
-                using Attribution attribution = attributor.Attribute(tensor(signal, [1, data.LeadCount, data.Length]), [af], ["blocks.1.sum"]);
+                using AttributionResult attribution = attributor.Attribute(tensor(signal, [1, data.LeadCount, data.Length]), [af], ["blocks.1.sum"]);
                 double[] perChannel = ConceptRelevance.PerChannel(attribution.Relevance["blocks.1.sum"], normalise: true).to(ScalarType.Float64).data<double>().ToArray();
                 for (int c = 0; c < mean.Length; c++)
                 {

@@ -1,5 +1,7 @@
 using EcgXai.Explain.Concepts;
-using EcgXai.Explain.Lrp;
+using EcgXai.Explain.Attribution;
+using EcgXai.Explain.Canonizers;
+using EcgXai.Explain.Composites;
 using EcgXai.IO;
 using EcgXai.Tests.Support;
 

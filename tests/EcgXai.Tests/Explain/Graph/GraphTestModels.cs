@@ -19,7 +19,7 @@ internal static class GraphTestModels
         Tensor? B(long n) => biases ? randn(n, dtype: dtype) * 0.1 : null;
         var g = new GraphBuilder("x", [3, 16]);
         string a = g.Add(new Conv1dNode("a", g.Input, W(4, 3, 3), B(4), padding: 1));
-        a = g.Add(new BatchNorm1dNode("a_bn", a, randn(4, dtype: dtype) * 0.2, rand(4, dtype: dtype) + 0.5, rand(4, dtype: dtype) + 0.5,
+        a = g.Add(new BatchNorm1dNode("a_bn", a, biases ? randn(4, dtype: dtype) * 0.2 : zeros(4, dtype: dtype), rand(4, dtype: dtype) + 0.5, rand(4, dtype: dtype) + 0.5,
             biases ? randn(4, dtype: dtype) * 0.2 : null, 1e-5));
         a = g.Add(new ReluNode("a_relu", a));
         string b = g.Add(new ReluNode("b_relu", g.Add(new Conv1dNode("b", a, W(4, 4, 3), B(4), padding: 2, dilation: 2))));

@@ -1,0 +1,45 @@
+using static TorchSharp.torch;
+
+namespace EcgXai.Explain.Rules;
+
+/// <summary>
+/// A 1-D convolution <c>(batch, cin, L) → (batch, cout, L')</c> with stride, padding, dilation and groups; its
+/// <c>Wᵀs</c> is a transposed convolution. An average pool is the depthwise convolution with weights <c>1/k</c>.
+/// </summary>
+public sealed class ConvLayer : LinearLayer
+{
+    /// <summary>Wraps weights <c>(cout, cin/groups, k)</c> (owned) with stride, padding, dilation and groups.</summary>
+    public ConvLayer(string name, Tensor weight, Tensor? bias, long stride, long padding, bool inputNonNegative, long dilation = 1, long groups = 1)
+        : base(name, weight, bias, inputNonNegative)
+    {
+        Stride = stride;
+        Padding = padding;
+        Dilation = dilation;
+        Groups = groups;
+    }
+
+    /// <summary>Convolution stride.</summary>
+    public long Stride { get; }
+
+    /// <summary>Zero padding on both sides.</summary>
+    public long Padding { get; }
+
+    /// <summary>Dilation.</summary>
+    public long Dilation { get; }
+
+    /// <summary>Groups (1, or the channel count for a depthwise average pool).</summary>
+    public long Groups { get; }
+
+    /// <inheritdoc />
+    public override Tensor Forward(Tensor input, Tensor weight, Tensor? bias) =>
+        nn.functional.conv1d(input, weight, bias, stride: Stride, padding: Padding, dilation: Dilation, groups: Groups);
+
+    /// <inheritdoc />
+    public override Tensor InputGradient(Tensor outputGradient, Tensor weight, long inputLength)
+    {
+        long k = weight.shape[2];
+        long produced = (outputGradient.shape[2] - 1) * Stride - 2 * Padding + Dilation * (k - 1) + 1;
+        return nn.functional.conv_transpose1d(outputGradient, weight, stride: Stride, padding: Padding, output_padding: inputLength - produced,
+            dilation: Dilation, groups: Groups);
+    }
+}
