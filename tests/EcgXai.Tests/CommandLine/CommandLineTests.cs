@@ -82,6 +82,7 @@ public class CommandLineTests
     [InlineData("cohort", "--data", "ptbxl:{0}")]
     [InlineData("concepts", "--model", "{0}.safetensors", "--data", "ptbxl:{1}", "--out", "{1}/run")]
     [InlineData("merge", "--out", "{1}/run", "{0}")]
+    [InlineData("rules", "--model", "{0}.onnx")]
     public void AMissingFileFailsWithOneLineNamingIt(params string[] template)
     {
         using var dir = new TempDir();
