@@ -15,7 +15,7 @@ public sealed class VerifyReferenceCommand : Verb<string>
             $"recompute an LRP/CRP reference fixture in float64 and print the relative error of every tensor (exit 0 when all <= {ReferenceVerification.DefaultTolerance:G}, 3 otherwise)",
             "ecgxai verify-reference ../shared/fixtures/lrp-reference/epsilon-plus-flat.json")
     {
-        fixture = Use(SharedOptions.PathArgument("FIXTURE", "fixture manifest NAME.json (weights: NAME.safetensors beside it)"));
+        fixture = Use(SharedOptions.PathArgument("FIXTURE", "fixture manifest NAME.json (weights: NAME.safetensors beside it; a graph fixture names its ONNX model in model.onnx)"));
     }
 
     /// <inheritdoc />

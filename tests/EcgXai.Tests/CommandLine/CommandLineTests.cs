@@ -90,6 +90,7 @@ public class CommandLineTests
     [InlineData("explain", "--model", "{0}.safetensors", "--data", "ptbxl:{1}", "--ids", "1", "--out", "{1}/run")]
     [InlineData("concepts", "--model", "{0}.safetensors", "--data", "ptbxl:{1}", "--out", "{1}/run")]
     [InlineData("merge", "--out", "{1}/run", "{0}")]
+    [InlineData("rules", "--model", "{0}.onnx")]
     public void AMissingFileFailsWithOneLineNamingIt(params string[] template)
     {
         using var dir = new TempDir();

@@ -1,6 +1,7 @@
 using EcgXai.Explain.Graph.Onnx;
 using EcgXai.IO;
 using EcgXai.Models;
+using TorchSharp;
 
 namespace EcgXai.Explain.Graph;
 
@@ -26,9 +27,23 @@ public static class ModelLoader
             return new LoadedModel(path, OnnxImporter.Import(path, options), null);
         }
         var (model, _) = Checkpoint.Load(path, options.Device ?? TorchDevice.Resolve());
+        return Wrap(path, model);
+    }
+
+    /// <summary>A fresh (randomly initialised, eval-mode) ResNet1d of <paramref name="config"/> on <paramref name="device"/>, named by its preset.</summary>
+    public static LoadedModel Fresh(ResNet1dConfig config, torch.Device device)
+    {
+        var model = new ResNet1d(config);
+        model.to(device);
+        model.eval();
+        return Wrap($"fresh {config.Preset} model", model);
+    }
+
+    private static LoadedModel Wrap(string source, ResNet1d model)
+    {
         try
         {
-            return new LoadedModel(path, model.ToGraph(), model);
+            return new LoadedModel(source, model.ToGraph(), model);
         }
         catch
         {

@@ -10,18 +10,21 @@ using static TorchSharp.torch;
 namespace EcgXai.Explain.Verification;
 
 /// <summary>
-/// A zennit / zennit-crp reference fixture: the manifest <c>NAME.json</c> (model configuration, composite and its
-/// parameters, optional bn2 policy, target, recorded layers, CRP concepts) and <c>NAME.safetensors</c> beside it
-/// (state_dict weights and the <c>ref.*</c> tensors). Owns the loaded tensors.
+/// A zennit / zennit-crp reference fixture: the manifest <c>NAME.json</c> (model, composite and its parameters, optional
+/// bn2 policy, target, recorded layers, CRP concepts) and <c>NAME.safetensors</c> beside it (state_dict weights and the
+/// <c>ref.*</c> tensors). The model is either a Ribeiro ResNet given by its configuration (<c>filters</c>,
+/// <c>lengths</c>, <c>kernel_size</c>: <c>../shared/fixtures/lrp-reference/</c>) or the ONNX file named by
+/// <c>model.onnx</c> beside the manifest (any graph: <c>../shared/fixtures/lrp-graph/</c>). Owns the loaded tensors.
 /// </summary>
 public sealed class ReferenceFixture : IDisposable
 {
-    private ReferenceFixture(string path, ResNet1dConfig config, Composite composite, Bn2Policy policy, int target, int sample,
+    private ReferenceFixture(string path, ResNet1dConfig? config, string? onnxModel, Composite composite, Bn2Policy policy, int target, int sample,
         IReadOnlyList<string> layers, IReadOnlyDictionary<string, IReadOnlyList<int>> concepts, IReadOnlyList<string> tensorOrder,
         Dictionary<string, Tensor> tensors)
     {
         Path = path;
         Config = config;
+        OnnxModel = onnxModel;
         Composite = composite;
         Policy = policy;
         Target = target;
@@ -35,8 +38,11 @@ public sealed class ReferenceFixture : IDisposable
     /// <summary>Path of the manifest.</summary>
     public string Path { get; }
 
-    /// <summary>Model configuration from <c>model</c>.</summary>
-    public ResNet1dConfig Config { get; }
+    /// <summary>Ribeiro ResNet configuration from <c>model</c>, or null when the model is an ONNX file.</summary>
+    public ResNet1dConfig? Config { get; }
+
+    /// <summary>Full path of the ONNX file named by <c>model.onnx</c> (beside the manifest), or null for a Ribeiro fixture.</summary>
+    public string? OnnxModel { get; }
 
     /// <summary>Composite from <c>composite</c> and <c>composite_params</c>.</summary>
     public Composite Composite { get; }
@@ -91,23 +97,18 @@ public sealed class ReferenceFixture : IDisposable
     private static ReferenceFixture Parse(string path, JsonObject manifest)
     {
         JsonObject model = Required(manifest, "model").AsObject();
-        int leads = model["leads"]?.GetValue<int>() ?? 12;
-        int classes = model["classes"]?.GetValue<int>() ?? 6;
-        var config = new ResNet1dConfig
-        {
-            Filters = Ints(Required(model, "filters")),
-            Lengths = Ints(Required(model, "lengths")),
-            KernelSize = Required(model, "kernel_size").GetValue<int>(),
-            LeadNames = leads == Signals.LeadNames.Standard12.Count ? Signals.LeadNames.Standard12 : Enumerable.Range(1, leads).Select(i => $"lead{i}").ToArray(),
-            ClassNames = classes == ResNet1dConfig.DefaultClasses.Count ? ResNet1dConfig.DefaultClasses : Enumerable.Range(0, classes).Select(i => $"class{i}").ToArray(),
-        };
-        config.Validate();
+        string? onnx = model["onnx"]?.GetValue<string>();
+        ResNet1dConfig? config = onnx is null ? RibeiroConfig(model) : null;
         var parameters = (manifest["composite_params"]?.AsObject() ?? [])
             .ToDictionary(p => p.Key, p => p.Value!.GetValue<double>());
         Composite composite = NamedComposites.FromName(Required(manifest, "composite").GetValue<string>(), parameters);
         string policyName = manifest["bn2_policy"]?.GetValue<string>() ?? "gradient";
         Bn2Policy policy = Enum.TryParse(policyName, ignoreCase: true, out Bn2Policy p) && policyName.All(char.IsLetter) ? p
             : throw new ArgumentException($"unknown bn2_policy '{policyName}' (known: gradient, pass, epsilon, fold)");
+        if (onnx is not null && manifest["bn2_policy"] is not null)
+        {
+            throw new ArgumentException("bn2_policy applies to the Ribeiro ResNet only; an ONNX model's BatchNorms are folded into the convs before them");
+        }
         string dtype = manifest["dtype"]?.GetValue<string>() ?? "float64";
         if (dtype != "float64")
         {
@@ -120,15 +121,19 @@ public sealed class ReferenceFixture : IDisposable
         IReadOnlyList<string> order = (manifest["tensors"]?.AsObject() ?? []).Select(t => t.Key).ToArray();
         string weights = System.IO.Path.ChangeExtension(path, ".safetensors");
         var (tensors, _) = SafeTensors.Read(weights);
-        return new ReferenceFixture(path, config, composite, policy, Required(manifest, "target").GetValue<int>(),
+        string? onnxModel = onnx is null ? null : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, onnx);
+        return new ReferenceFixture(path, config, onnxModel, composite, policy, Required(manifest, "target").GetValue<int>(),
             crp?["sample"]?.GetValue<int>() ?? 0, layers, concepts, order.Count > 0 ? order : tensors.Keys.Where(k => k.StartsWith("ref.", StringComparison.Ordinal)).Order().ToArray(), tensors);
     }
 
-    /// <summary>The model of the fixture in float64 with its weights; missing or mis-shaped weights throw <see cref="EcgXaiException"/>.</summary>
+    /// <summary>
+    /// The Ribeiro model of the fixture in float64 with its weights; missing or mis-shaped weights throw
+    /// <see cref="EcgXaiException"/>, as does a fixture whose model is an ONNX file (<see cref="OnnxModel"/>).
+    /// </summary>
     public ResNet1d BuildModel()
     {
         string weights = System.IO.Path.ChangeExtension(Path, ".safetensors");
-        var model = new ResNet1d(Config);
+        var model = new ResNet1d(Config ?? throw new EcgXaiException(Path, $"the fixture's model is the ONNX file {OnnxModel}, not a Ribeiro ResNet"));
         model.to(ScalarType.Float64);
         var state = Tensors.Where(t => !t.Key.StartsWith("ref.", StringComparison.Ordinal)).ToDictionary(t => t.Key, t => t.Value);
         var expected = model.state_dict();
@@ -142,6 +147,22 @@ public sealed class ReferenceFixture : IDisposable
         model.load_state_dict(state, strict: false);
         model.eval();
         return model;
+    }
+
+    private static ResNet1dConfig RibeiroConfig(JsonObject model)
+    {
+        int leads = model["leads"]?.GetValue<int>() ?? 12;
+        int classes = model["classes"]?.GetValue<int>() ?? 6;
+        var config = new ResNet1dConfig
+        {
+            Filters = Ints(Required(model, "filters")),
+            Lengths = Ints(Required(model, "lengths")),
+            KernelSize = Required(model, "kernel_size").GetValue<int>(),
+            LeadNames = leads == Signals.LeadNames.Standard12.Count ? Signals.LeadNames.Standard12 : Enumerable.Range(1, leads).Select(i => $"lead{i}").ToArray(),
+            ClassNames = classes == ResNet1dConfig.DefaultClasses.Count ? ResNet1dConfig.DefaultClasses : Enumerable.Range(0, classes).Select(i => $"class{i}").ToArray(),
+        };
+        config.Validate();
+        return config;
     }
 
     private static JsonNode Required(JsonObject o, string key) => o[key] ?? throw new ArgumentException($"'{key}' is missing");

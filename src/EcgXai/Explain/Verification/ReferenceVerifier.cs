@@ -1,4 +1,6 @@
 using EcgXai.Explain.Attribution;
+using EcgXai.Explain.Graph;
+using EcgXai.Explain.Graph.Onnx;
 using EcgXai.Explain.Crp;
 using EcgXai.Models;
 using static TorchSharp.torch;
@@ -12,17 +14,29 @@ namespace EcgXai.Explain.Verification;
 /// </summary>
 public static class ReferenceVerifier
 {
-    /// <summary>Loads the fixture at <paramref name="manifestPath"/> and returns the error of every reference tensor.</summary>
+    /// <summary>
+    /// Loads the fixture at <paramref name="manifestPath"/> and returns the error of every reference tensor. A Ribeiro
+    /// fixture runs its <see cref="ResNet1d"/> with the fixture's bn2 policy; a graph fixture runs the graph imported
+    /// from its ONNX file (<see cref="ReferenceFixture.OnnxModel"/>) with every BatchNorm folded into its conv.
+    /// </summary>
     public static ReferenceVerification Verify(string manifestPath)
     {
         using ReferenceFixture fixture = ReferenceFixture.Load(manifestPath);
-        using ResNet1d model = fixture.BuildModel();
-        using var attributor = Attributor.For(model, fixture.Composite, fixture.Policy);
         using var scope = NewDisposeScope();
-        Dictionary<string, Tensor> computed = Recompute(fixture.Path, fixture.Tensors,
-            new ReferenceRequest(fixture.Target, fixture.CrpSample, fixture.LayersRecorded, fixture.ConceptsPerLayer), attributor);
-        return Compare(fixture.TensorOrder, fixture.Tensors, computed);
+        if (fixture.OnnxModel is { } onnx)
+        {
+            using ModelGraph graph = OnnxImporter.Import(onnx, new ModelLoadOptions(CPU));
+            using var attributor = new Attributor(graph, fixture.Composite);
+            return Check(fixture, attributor);
+        }
+        using ResNet1d model = fixture.BuildModel();
+        using var ribeiro = Attributor.For(model, fixture.Composite, fixture.Policy);
+        return Check(fixture, ribeiro);
     }
+
+    private static ReferenceVerification Check(ReferenceFixture fixture, Attributor attributor) =>
+        Compare(fixture.TensorOrder, fixture.Tensors, Recompute(fixture.Path, fixture.Tensors,
+            new ReferenceRequest(fixture.Target, fixture.CrpSample, fixture.LayersRecorded, fixture.ConceptsPerLayer), attributor));
 
     /// <summary>
     /// The error (max abs error / max abs reference) of every tensor of <paramref name="order"/> but <c>ref.x</c>:
