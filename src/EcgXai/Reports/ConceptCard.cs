@@ -38,7 +38,7 @@ public static class ConceptCard
         plot.Layout.Frameless();
         DivergingScale scale = DivergingScale.Of(card.References.SelectMany(r => r.Relevance));
         string purity = card.Purity is double p ? string.Create(CultureInfo.InvariantCulture, $"   purity {p:0.00}") : "";
-        Text(plot, $"{card.Layer} · channel {card.Channel} · {card.Target}{purity}", Gap, height - 2, 14, Alignment.UpperLeft, bold: true);
+        PlotText.Add(plot, $"{card.Layer} · channel {card.Channel} · {card.Target}{purity}", Gap, height - 2, 14, Alignment.UpperLeft, bold: true);
         RelevanceTrace.AddColorBar(plot, scale, width - Gap - 70, height - 8, 70, 3, 9);
         for (int i = 0; i < card.References.Count; i++)
         {
@@ -48,7 +48,7 @@ public static class ConceptCard
         }
         if (card.References.Count == 0)
         {
-            Text(plot, "no reference samples", width / 2, height - TitleHeight - (PanelHeight / 2), 12, Alignment.MiddleCenter);
+            PlotText.Add(plot, "no reference samples", width / 2, height - TitleHeight - (PanelHeight / 2), 12, Alignment.MiddleCenter);
         }
         if (bars > 0)
         {
@@ -75,12 +75,12 @@ public static class ConceptCard
             RelevanceTrace.Add(plot, ys, x + 2, (PanelWidth - 4) / Math.Max(n - 1, 1), reference.Relevance, scale, 1.2f);
         }
         string seconds = (reference.StartSample / reference.SampleRate).ToString("0.00", CultureInfo.InvariantCulture);
-        Text(plot, $"{reference.RecordId} · {reference.Lead} · {seconds} s · {reference.Value.ToString("G3", CultureInfo.InvariantCulture)}", x + 1.5, bottom + PanelHeight - 1, 9, Alignment.UpperLeft);
+        PlotText.Add(plot, $"{reference.RecordId} · {reference.Lead} · {seconds} s · {reference.Value.ToString("G3", CultureInfo.InvariantCulture)}", x + 1.5, bottom + PanelHeight - 1, 9, Alignment.UpperLeft);
     }
 
     private static void Bars(Plot plot, string title, IReadOnlyList<(string Name, double Share)> shares, double x, double bottom, double width)
     {
-        Text(plot, title, x, bottom + BarsHeight, 10, Alignment.UpperLeft, bold: true);
+        PlotText.Add(plot, title, x, bottom + BarsHeight, 10, Alignment.UpperLeft, bold: true);
         if (shares.Count == 0)
         {
             return;
@@ -94,17 +94,8 @@ public static class ConceptCard
             var bar = plot.Add.Rectangle(x + (i * w) + (w * 0.15), x + ((i + 1) * w) - (w * 0.15), bottom + 5, bottom + 5 + h);
             bar.FillColor = shares[i].Share >= 0 ? DivergingScale.ColorOf(DivergingScale.Levels) : DivergingScale.ColorOf(-DivergingScale.Levels);
             bar.LineWidth = 0;
-            Text(plot, shares[i].Name, x + ((i + 0.5) * w), bottom + 4.5, 8, Alignment.UpperCenter);
-            Text(plot, shares[i].Share.ToString("0.00", CultureInfo.InvariantCulture), x + ((i + 0.5) * w), bottom + 5.5 + h, 7, Alignment.LowerCenter);
+            PlotText.Add(plot, shares[i].Name, x + ((i + 0.5) * w), bottom + 4.5, 8, Alignment.UpperCenter);
+            PlotText.Add(plot, shares[i].Share.ToString("0.00", CultureInfo.InvariantCulture), x + ((i + 0.5) * w), bottom + 5.5 + h, 7, Alignment.LowerCenter);
         }
-    }
-
-    private static void Text(Plot plot, string text, double x, double y, float size, Alignment alignment, bool bold = false)
-    {
-        var label = plot.Add.Text(text, x, y);
-        label.LabelFontSize = size;
-        label.LabelFontColor = Colors.Black;
-        label.LabelBold = bold;
-        label.LabelAlignment = alignment;
     }
 }

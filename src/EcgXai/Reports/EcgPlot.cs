@@ -92,7 +92,7 @@ public static class EcgPlot
             title += "   " + relevance.Caption;
             RelevanceTrace.AddColorBar(plot, scale!, Math.Max(width - 60, 0), height - 6, 55, 3);
         }
-        AddText(plot, title, -LeftMargin + 1, height - 2, 13);
+        PlotText.Add(plot, title, -LeftMargin + 1, height - 2, 13, Alignment.UpperLeft, bold: true);
 
         plot.Axes.SetLimits(-LeftMargin, width, 0, height);
         int px = (int)Math.Round((width + LeftMargin) * options.PixelsPerMillimetre);
@@ -128,7 +128,7 @@ public static class EcgPlot
         }
         ReadOnlySpan<float> r = relevance is null ? [] : relevance.Lead(record.Leads[index]);
         RelevanceTrace.Add(plot, ys, from / record.SampleRate * MmPerSecond, MmPerSecond / record.SampleRate, r.IsEmpty ? r : r.Slice(from, count), scale);
-        AddText(plot, record.Leads[index], (from / record.SampleRate * MmPerSecond) + 1, baseline + 13, 14);
+        PlotText.Add(plot, record.Leads[index], (from / record.SampleRate * MmPerSecond) + 1, baseline + 13, 14, Alignment.UpperLeft, bold: true);
     }
 
     private static void DrawCalibration(Plot plot, double baseline)
@@ -146,15 +146,6 @@ public static class EcgPlot
         var line = plot.Add.Line(x1, y1, x2, y2);
         line.Color = color;
         line.LineWidth = width;
-    }
-
-    private static void AddText(Plot plot, string text, double x, double y, float size)
-    {
-        var label = plot.Add.Text(text, x, y);
-        label.LabelFontSize = size;
-        label.LabelFontColor = Colors.Black;
-        label.LabelBold = true;
-        label.LabelAlignment = Alignment.UpperLeft;
     }
 
     private static double Median(ReadOnlySpan<float> x)

@@ -69,17 +69,9 @@ public static class RelevanceTrace
             rect.LineWidth = 0;
         }
         string limit = scale.Limit.ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
-        Label(plot, $"−{limit}", x, y - 0.5, fontSize, Alignment.UpperLeft);
-        Label(plot, "0", x + (width / 2), y - 0.5, fontSize, Alignment.UpperCenter);
-        Label(plot, $"+{limit}", x + width, y - 0.5, fontSize, Alignment.UpperRight);
-        Label(plot, "relevance", x + (width / 2), y + height + 0.5, fontSize, Alignment.LowerCenter);
-    }
-
-    private static void Label(Plot plot, string text, double x, double y, float size, Alignment alignment)
-    {
-        var label = plot.Add.Text(text, x, y);
-        label.LabelFontSize = size;
-        label.LabelFontColor = Colors.Black;
-        label.LabelAlignment = alignment;
+        PlotText.Add(plot, $"−{limit}", x, y - 0.5, fontSize, Alignment.UpperLeft);
+        PlotText.Add(plot, "0", x + (width / 2), y - 0.5, fontSize, Alignment.UpperCenter);
+        PlotText.Add(plot, $"+{limit}", x + width, y - 0.5, fontSize, Alignment.UpperRight);
+        PlotText.Add(plot, "relevance", x + (width / 2), y + height + 0.5, fontSize, Alignment.LowerCenter);
     }
 }
