@@ -55,6 +55,27 @@ public class AtlasBuilderTests
     }
 
     [Fact]
+    public void Reads_the_tables_of_ecgxai_concepts_and_shows_the_best_ranked_per_layer()
+    {
+        using var dir = new TempDir();
+        AtlasRunFixture.Write(dir.Path);
+        string concepts = Path.Combine(dir.Path, "explain", "concepts");
+        Directory.CreateDirectory(concepts);
+        File.Delete(Path.Combine(dir.Path, "explain", "concepts.csv"));
+        File.WriteAllText(Path.Combine(concepts, "statistics.csv"),
+            "dataset,layer,concept,rank,normalised_mean\nall,blocks.4.out,7,2,0.2\nall,blocks.4.out,3,1,0.5\nall,blocks.4.out,9,3,0.1\nptbxl,blocks.4.out,3,4,0.05\n");
+        File.WriteAllText(Path.Combine(concepts, "lead_profiles.csv"), "layer,concept,lead,share,references\nblocks.4.out,3,I,0.25,8\nblocks.4.out,3,V1,0.75,8\n");
+
+        RunContent content = RunFolderReader.Read(new AtlasOptions(dir.Path) { MaxConceptsPerLayer = 2 });
+
+        Assert.Equal([(3, 1), (7, 2)], content.Concepts.Select(c => (c.Channel, c.Rank!.Value)));
+        AtlasConcept top = content.Concepts[0];
+        Assert.Equal(0.5, top.MeanRelevance);
+        Assert.Equal([("I", 0.25), ("V1", 0.75)], top.LeadProfile);
+        Assert.Contains(top.Attributes, a => a.Key == "rank (ptbxl)" && a.Value == "4");
+    }
+
+    [Fact]
     public void Merge_keeps_the_newer_note_per_concept()
     {
         string sha = new('b', 64);

@@ -13,6 +13,9 @@ public sealed record AtlasOptions(string RunDirectory)
     /// <summary>Rows of a CSV table shown at most (the rest is counted).</summary>
     public int MaxTableRows { get; init; } = 50;
 
+    /// <summary>Concept cards shown per layer at most, the best ranked first.</summary>
+    public int MaxConceptsPerLayer { get; init; } = 40;
+
     /// <summary>Throws when an option is out of range, the run folder is missing, or the notes file is not a valid notes file.</summary>
     public void Validate()
     {
@@ -32,9 +35,9 @@ public sealed record AtlasOptions(string RunDirectory)
         {
             throw new IO.EcgXaiException(ModelPath, "model file not found");
         }
-        if (MaxTableRows < 1)
+        if (MaxTableRows < 1 || MaxConceptsPerLayer < 1)
         {
-            throw new ArgumentException($"MaxTableRows must be positive, got {MaxTableRows}");
+            throw new ArgumentException($"MaxTableRows and MaxConceptsPerLayer must be positive, got {MaxTableRows} and {MaxConceptsPerLayer}");
         }
     }
 }

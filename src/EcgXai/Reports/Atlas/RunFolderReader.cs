@@ -10,9 +10,9 @@ namespace EcgXai.Reports.Atlas;
 
 /// <summary>
 /// Reads a run folder for the atlas: <c>config.json</c>, <c>data/cohort.csv</c>, and every CSV, PNG and small JSON file
-/// below <c>eval/</c> and <c>explain/</c>, grouped by folder. A CSV with <c>layer</c> and <c>channel</c> columns
+/// below <c>eval/</c> and <c>explain/</c>, grouped by folder. A CSV with <c>layer</c> and <c>channel</c> (or <c>concept</c>) columns
 /// describes concepts: its rows become concept cards (rank and mean relevance from <c>rank</c> and
-/// <c>mean_relevance</c>, columns named after leads form the per-lead profile, other columns are shown as values), and a
+/// <c>mean_relevance</c> or <c>normalised_mean</c>, columns named after leads or <c>lead</c>/<c>share</c> rows form the per-lead profile, other columns are shown as values), and a
 /// PNG whose file name contains the layer followed by the channel (<c>blocks.3.out-c17.png</c>,
 /// <c>concept-blocks.3.out-17-refs.png</c>) is shown on that card.
 /// </summary>
@@ -65,7 +65,7 @@ public static partial class RunFolderReader
             sections.Add((folder.Key, tables, summaries));
         }
 
-        List<AtlasConcept> concepts = Concepts(conceptRows, pngs, out HashSet<AtlasImage> onCards);
+        List<AtlasConcept> concepts = Concepts(conceptRows, pngs, options.MaxConceptsPerLayer, out HashSet<AtlasImage> onCards);
         var result = sections
             .Select(s => new AtlasSection(Relative(root, s.Dir), s.Tables,
                 pngs.Where(p => !onCards.Contains(p) && Path.GetDirectoryName(Path.Combine(root, p.RelativePath)) == s.Dir).ToArray(), s.Summaries))
@@ -88,17 +88,22 @@ public static partial class RunFolderReader
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    private static bool IsConceptTable(IReadOnlyList<string> header) =>
-        header.Contains("layer", StringComparer.OrdinalIgnoreCase) && header.Contains("channel", StringComparer.OrdinalIgnoreCase);
+    /// <summary>The column naming a concept's channel: <c>channel</c>, or <c>concept</c> as <c>ecgxai concepts</c> writes it.</summary>
+    private static string? ChannelColumn(IReadOnlyList<string> header) =>
+        new[] { "channel", "concept" }.FirstOrDefault(c => header.Contains(c, StringComparer.OrdinalIgnoreCase));
 
-    private static List<AtlasConcept> Concepts(List<(string File, IReadOnlyList<string> Header, IReadOnlyList<string> Row)> rows, List<AtlasImage> pngs, out HashSet<AtlasImage> onCards)
+    private static bool IsConceptTable(IReadOnlyList<string> header) =>
+        header.Contains("layer", StringComparer.OrdinalIgnoreCase) && ChannelColumn(header) is not null;
+
+    private static List<AtlasConcept> Concepts(List<(string File, IReadOnlyList<string> Header, IReadOnlyList<string> Row)> rows, List<AtlasImage> pngs, int perLayer, out HashSet<AtlasImage> onCards)
     {
         var builders = new Dictionary<(string, int), ConceptBuilder>();
         var order = new List<(string, int)>();
         foreach (var (file, header, row) in rows)
         {
             string Get(string column) => header.ToList().FindIndex(h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase)) is int i and >= 0 && i < row.Count ? row[i] : "";
-            if (!int.TryParse(Get("channel"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int channel))
+            string channelColumn = ChannelColumn(header)!;
+            if (!int.TryParse(Get(channelColumn), NumberStyles.Integer, CultureInfo.InvariantCulture, out int channel))
             {
                 continue; // a position table or an aggregate row: shown as a table, not as a card
             }
@@ -111,10 +116,15 @@ public static partial class RunFolderReader
             string dataset = Get("dataset");
             bool overall = dataset.Length == 0 || dataset is "all" or "*";
             string suffix = overall ? "" : $" ({dataset})";
+            if (Get("lead") is { Length: > 0 } lead && double.TryParse(Get("share"), NumberStyles.Float, CultureInfo.InvariantCulture, out double share))
+            {
+                b.Set(lead, suffix, share.ToString("R", CultureInfo.InvariantCulture), overall); // a long-format per-lead profile row
+                continue;
+            }
             for (int i = 0; i < header.Count && i < row.Count; i++)
             {
                 string column = header[i].Trim();
-                if (column.Equals("layer", StringComparison.OrdinalIgnoreCase) || column.Equals("channel", StringComparison.OrdinalIgnoreCase) || column.Equals("dataset", StringComparison.OrdinalIgnoreCase) || row[i].Length == 0)
+                if (column.Equals("layer", StringComparison.OrdinalIgnoreCase) || column.Equals(channelColumn, StringComparison.OrdinalIgnoreCase) || column.Equals("dataset", StringComparison.OrdinalIgnoreCase) || row[i].Length == 0)
                 {
                     continue;
                 }
@@ -123,7 +133,8 @@ public static partial class RunFolderReader
         }
         onCards = [];
         var concepts = new List<AtlasConcept>();
-        foreach (var key in order)
+        var shown = order.GroupBy(k => k.Item1).SelectMany(layer => layer.OrderBy(k => builders[k].Rank ?? int.MaxValue).ThenBy(k => k.Item2).Take(perLayer));
+        foreach (var key in shown)
         {
             ConceptBuilder b = builders[key];
             Regex name = new($"(^|[^0-9A-Za-z]){Regex.Escape(b.Layer)}[-_.]c?0*{b.Channel}(?![0-9])", RegexOptions.CultureInvariant);
@@ -215,6 +226,8 @@ public static partial class RunFolderReader
 
         public int Channel => channel;
 
+        public int? Rank => rank;
+
         public void Set(string column, string suffix, string value, bool overall)
         {
             bool number = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double x);
@@ -227,7 +240,7 @@ public static partial class RunFolderReader
                     return;
                 }
             }
-            if (column.Equals("mean_relevance", StringComparison.OrdinalIgnoreCase) && number && overall && mean is null)
+            if ((column.Equals("mean_relevance", StringComparison.OrdinalIgnoreCase) || column.Equals("normalised_mean", StringComparison.OrdinalIgnoreCase)) && number && overall && mean is null)
             {
                 mean = x;
                 return;
