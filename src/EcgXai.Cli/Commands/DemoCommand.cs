@@ -23,7 +23,7 @@ public sealed class DemoCommand : Verb<DemoOptions>
 
     /// <summary>Declares the options.</summary>
     public DemoCommand()
-        : base("demo", "end to end on built-in synthetic data: synth, cohort, train teacher, distil student, evaluate in and out of distribution, AF concepts, atlas",
+        : base("demo", "end to end on built-in synthetic data: synth, cohort, train teacher, distil student, evaluate in and out of distribution, SRG, pruning, AF concepts, atlas",
             "ecgxai demo --out runs/demo")
     {
         foreach (Option option in new Option[] { output, quick, full, preset, teacher, seed, records, shiftRecords, epochs, batch, device })

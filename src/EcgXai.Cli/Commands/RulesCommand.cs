@@ -12,7 +12,7 @@ public sealed class RulesCommand : Verb<RulesOptions>
 
     private readonly Option<string?> model = new("--model")
     {
-        Description = "EcgXai checkpoint (.safetensors, .pt/.pth with config.json) or an ONNX file (.onnx); default: a fresh model of --preset",
+        Description = "EcgXai checkpoint (.safetensors, .pt/.pth with NAME.config.json) or an ONNX file (.onnx); default: a fresh model of --preset",
         HelpName = "FILE",
     };
 

@@ -17,7 +17,7 @@ public static partial class SharedOptions
     public const string SpecHelp = "KIND:PATH with KIND ptbxl, cpsc2018, challenge, cinc2017 or sph";
 
     /// <summary><c>--model FILE</c>: an EcgXai checkpoint (required).</summary>
-    public static Option<string> Model(string description = "checkpoint: EcgXai .safetensors, or a PyTorch .pt/.pth state_dict with config.json beside it") =>
+    public static Option<string> Model(string description = "checkpoint: EcgXai .safetensors, or a PyTorch .pt/.pth state_dict with NAME.config.json beside it") =>
         new("--model") { Description = description, HelpName = "FILE", Required = true };
 
     /// <summary><c>--data SPEC</c>, repeatable, one value per occurrence (a path may hold spaces); every spec is parsed at parse time.</summary>

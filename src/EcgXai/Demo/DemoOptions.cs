@@ -28,11 +28,44 @@ public sealed record DemoOptions(string OutDirectory)
     /// <summary>Model preset of the teacher ("compact" or "ribeiro"); the student is always compact.</summary>
     public string Teacher { get; init; } = "compact";
 
-    /// <summary>The smallest demo that still runs every stage and writes every output (tests and CI): 120 + 30 records, one epoch.</summary>
-    public static DemoOptions Quick(string outDirectory) => new(outDirectory) { TrainRecords = 120, ShiftRecords = 30, Epochs = 1, BatchSize = 16 };
+    /// <summary>SRG variants compared (<see cref="Explain.Faithfulness.ExplanationVariant.Parse"/>; gradient × input and random are always added).</summary>
+    public IReadOnlyList<string> SrgVariants { get; init; } = ["epsilon_plus_flat"];
 
-    /// <summary>The larger demo: more records and epochs.</summary>
-    public static DemoOptions Full(string outDirectory) => new(outDirectory) { TrainRecords = 8000, ShiftRecords = 2000, Epochs = 15 };
+    /// <summary>Layers of the student flipped besides the input (the last is the classifier input, flipped by position).</summary>
+    public IReadOnlyList<string> SrgLayers { get; init; } = ["blocks.1.out", "blocks.3.out", "blocks.4.out"];
+
+    /// <summary>Records of the shift set flipped by SRG.</summary>
+    public int SrgRecords { get; init; } = 100;
+
+    /// <summary>SRG flipping steps.</summary>
+    public int SrgSteps { get; init; } = 16;
+
+    /// <summary>Classifier-input units kept by the pruning stage (null = all).</summary>
+    public IReadOnlyList<int?> PruneKeep { get; init; } = Explain.Faithfulness.PruneOptions.DefaultKeep;
+
+    /// <summary>Random unit orders drawn at each count by the pruning stage.</summary>
+    public int PruneDraws { get; init; } = 10;
+
+    /// <summary>
+    /// The smallest demo that still runs every stage and writes every output (tests and CI): 120 + 30 records, one epoch;
+    /// SRG of one variant on 16 records at the input and the classifier input in 4 steps; pruning to 1, 25 and all units with 2 random draws.
+    /// </summary>
+    public static DemoOptions Quick(string outDirectory) => new(outDirectory)
+    {
+        TrainRecords = 120,
+        ShiftRecords = 30,
+        Epochs = 1,
+        BatchSize = 16,
+        SrgVariants = ["epsilon_plus_flat/gradient"],
+        SrgLayers = ["blocks.4.out"],
+        SrgRecords = 16,
+        SrgSteps = 4,
+        PruneKeep = [1, 25, null],
+        PruneDraws = 2,
+    };
+
+    /// <summary>The larger demo: more records and epochs, SRG of every composite under every bn2 policy on 200 records.</summary>
+    public static DemoOptions Full(string outDirectory) => new(outDirectory) { TrainRecords = 8000, ShiftRecords = 2000, Epochs = 15, SrgVariants = ["all"], SrgRecords = 200 };
 
     /// <summary>Throws <see cref="ArgumentException"/> for settings the demo cannot run with.</summary>
     public void Validate()
@@ -41,10 +74,11 @@ public sealed record DemoOptions(string OutDirectory)
         {
             throw new ArgumentException($"the demo needs at least 100 training and 20 shift records, got {TrainRecords} and {ShiftRecords}");
         }
-        if (Epochs < 1 || BatchSize < 1)
+        if (Epochs < 1 || BatchSize < 1 || SrgRecords < 1 || SrgSteps < 1 || PruneDraws < 1)
         {
-            throw new ArgumentException("epochs and batch size must be positive");
+            throw new ArgumentException("epochs, batch size, SRG records and steps, and pruning draws must be positive");
         }
+        Explain.Faithfulness.ExplanationVariant.Parse(SrgVariants);
         Synthesis.SynthesisSettings.FromPreset(Preset);
         Models.ResNet1dConfig.FromPreset(Teacher);
     }

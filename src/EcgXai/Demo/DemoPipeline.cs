@@ -13,8 +13,10 @@ namespace EcgXai.Demo;
 /// <summary>
 /// The whole pipeline on built-in synthetic data, through the same loaders and entry points a user calls:
 /// synthetic PTB-XL-layout training set and CPSC-layout "shift" set → cohort → teacher trained on labels →
-/// compact student distilled from it → both evaluated in and out of distribution → the student's AF concept analysis
-/// (<see cref="ConceptAnalysis"/>, every recordable layer) over the shift set's AF records.
+/// compact student distilled from it → both evaluated in and out of distribution → SRG of the student's explanation
+/// variants at the input and at layers, on the shift set (<see cref="FaithfulnessStages"/>) → pruning of its classifier input to
+/// the units most relevant for AF → the student's AF concept analysis (<see cref="ConceptAnalysis"/>, every recordable
+/// layer, explained with the SRG's best variant) over the shift set's AF records → the atlas.
 /// Each stage reuses what an earlier, interrupted run already wrote.
 /// </summary>
 public static class DemoPipeline
@@ -51,12 +53,17 @@ public static class DemoPipeline
         EvaluationReport studentEval = Evaluate(student.BestModelPath, [ptbxl + "@test", shift], root, cache, options, "student", progress, cancellation);
         cancellation.ThrowIfCancellationRequested();
 
+        DemoSrg srg = FaithfulnessStages.Srg(student.BestModelPath, shift, cache, options, root, progress, cancellation);
+        cancellation.ThrowIfCancellationRequested();
+        IReadOnlyList<DemoPruning> pruning = FaithfulnessStages.Prune(student.BestModelPath, srg.Variant, ptbxl, shift, cache, options, root, progress, cancellation);
+        cancellation.ThrowIfCancellationRequested();
+
         IReadOnlyList<ConceptRow> concepts = RankAfConcepts(student.BestModelPath, shift, cache, options, root, progress, cancellation);
         cancellation.ThrowIfCancellationRequested();
         progress?.Report(new DemoProgress("atlas", "building report/index.html"));
         AtlasResult atlas = AtlasBuilder.Build(new AtlasOptions(root) { ModelPath = student.BestModelPath },
             progress is null ? null : new SynchronousProgress<string>(line => progress.Report(new DemoProgress("atlas", line))));
-        return new DemoResult(root, teacherEval, studentEval, concepts, atlas.PagePath);
+        return new DemoResult(root, teacherEval, studentEval, concepts, atlas.PagePath) { Srg = srg, Pruning = pruning };
     }
 
     private static string Synthesize(string directory, SyntheticLayout layout, int records, string preset, DemoOptions options, IProgress<DemoProgress>? progress)

@@ -12,7 +12,16 @@ namespace EcgXai.Demo;
 /// <param name="AtlasPath">The atlas page.</param>
 public sealed record DemoResult(string OutDirectory, EvaluationReport Teacher, EvaluationReport Student, IReadOnlyList<ConceptRow> AfConcepts, string AtlasPath)
 {
-    /// <summary>The closing summary: per-class AUROC of teacher and student per dataset, the top AF concepts, the atlas path.</summary>
+    /// <summary>The SRG stage's outcome, or null when it did not run.</summary>
+    public DemoSrg? Srg { get; init; }
+
+    /// <summary>AF AUROC under pruning to <see cref="FaithfulnessStages.SummaryKeep"/> positions, per dataset.</summary>
+    public IReadOnlyList<DemoPruning> Pruning { get; init; } = [];
+
+    /// <summary>
+    /// The closing summary: per-class AUROC of teacher and student per dataset, the best SRG variant, AF AUROC at 25 pruned
+    /// positions against random and least relevant, the top AF concepts, the atlas path.
+    /// </summary>
     public IEnumerable<string> Summary(int topConcepts = 5)
     {
         foreach (var (role, report) in new[] { ("teacher", Teacher), ("student", Student) })
@@ -21,6 +30,13 @@ public sealed record DemoResult(string OutDirectory, EvaluationReport Teacher, E
             {
                 yield return $"{role} AUROC, {(d.InDistribution ? "in distribution" : "out of distribution")} ({d.Spec}): " + string.Join("  ",
                     d.Classes.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.ClassName} {c.Auroc.Estimate:0.000}")));
+            }
+        }
+        if (Srg is { } srg)
+        {
+            foreach (string line in FaithfulnessStages.Summary(srg, Pruning))
+            {
+                yield return line;
             }
         }
         yield return "top AF concepts of the student (channel: mean normalised relevance): " + string.Join(", ",

@@ -10,4 +10,8 @@ namespace EcgXai.Eval;
 /// <param name="AtThreshold">Sensitivity, specificity and F1 at the decision threshold.</param>
 /// <param name="ThresholdSource">Where the threshold came from (the checkpoint's validation spec, or the 0.5 default).</param>
 /// <param name="Roc">The ROC curve.</param>
-public sealed record ClassEvaluation(string ClassName, int Count, int Positives, ConfidenceInterval Auroc, ThresholdMetrics AtThreshold, string ThresholdSource, RocCurve Roc);
+public sealed record ClassEvaluation(string ClassName, int Count, int Positives, ConfidenceInterval Auroc, ThresholdMetrics AtThreshold, string ThresholdSource, RocCurve Roc)
+{
+    /// <summary>The ROC curve's pointwise bootstrap band (same resamples as the AUROC interval), or null when not computed.</summary>
+    public RocBand? Band { get; init; }
+}

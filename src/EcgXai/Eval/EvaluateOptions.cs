@@ -1,7 +1,7 @@
 namespace EcgXai.Eval;
 
 /// <summary>What <see cref="Evaluation.Run"/> evaluates and where it writes.</summary>
-/// <param name="ModelPath">The checkpoint (safetensors, or a PyTorch state_dict with config.json beside it).</param>
+/// <param name="ModelPath">The checkpoint (safetensors, or a PyTorch state_dict with NAME.config.json beside it).</param>
 /// <param name="DataSpecs">Dataset specs <c>KIND:PATH[@SPLIT]</c>, each evaluated and reported side by side.</param>
 public sealed record EvaluateOptions(string ModelPath, IReadOnlyList<string> DataSpecs)
 {

@@ -130,7 +130,10 @@ public static class Evaluation
                 Bootstrap.Auroc(scores, options.BootstrapResamples, options.Seed),
                 ThresholdMetrics.At(scores, recorded ? threshold : DefaultThreshold),
                 source,
-                RocCurve.Of(scores)));
+                RocCurve.Of(scores))
+            {
+                Band = Bootstrap.RocBand(scores, options.BootstrapResamples, options.Seed),
+            });
             progress?.Report(new EvaluationProgress("metrics", spec, results.Count, evaluated.Length));
         }
         return new DatasetEvaluation(spec, IsInDistribution(spec, info.DataSpecs), results, data.RecordIds, config.ClassNames, probabilities, labels, data.SkippedByReason)

@@ -29,7 +29,7 @@ public static class EvaluationWriter
             DatasetEvaluation d = report.Datasets[i];
             AtomicFile.WriteText(Path.Combine(dir, $"predictions-{slugs[i]}.csv"), PredictionsCsv(d));
             RocPlot.Write(Path.Combine(dir, $"roc-{slugs[i]}.png"), $"ROC: {d.Spec}{(d.InDistribution ? " (in-distribution)" : "")}",
-                d.Classes.Select(c => (string.Create(CultureInfo.InvariantCulture, $"{c.ClassName} (AUROC {c.Auroc.Estimate:0.000})"), c.Roc)).ToList());
+                d.Classes.Select(c => new RocPlot.Curve(string.Create(CultureInfo.InvariantCulture, $"{c.ClassName} (AUROC {c.Auroc.Estimate:0.000} [{c.Auroc.Lower:0.000}, {c.Auroc.Upper:0.000}])"), c.Roc, c.Band)).ToList());
         }
     }
 

@@ -13,7 +13,8 @@ namespace EcgXai.Models;
 /// safetensors file (float32) with the configuration as JSON in its metadata under <c>ecgxai.config</c> and
 /// <see cref="CheckpointInfo"/> under <c>ecgxai.training</c>; a <c>.pt</c>/<c>.pth</c> path means a PyTorch
 /// state_dict (<c>torch.save(model.state_dict())</c> zip format, via TorchSharp.PyBridge) whose configuration lives in
-/// <c>config.json</c> beside it. Both formats also write <c>config.json</c> beside the weights. Writes are atomic.
+/// its own <c>NAME.config.json</c> beside it (so several models can share a folder; a folder's <c>config.json</c> is
+/// still read for state_dicts without one). Both formats write <c>NAME.config.json</c>. Writes are atomic.
 /// </summary>
 public static class Checkpoint
 {
@@ -23,8 +24,11 @@ public static class Checkpoint
     /// <summary>Metadata key of the training information JSON.</summary>
     public const string TrainingKey = "ecgxai.training";
 
-    /// <summary>Name of the configuration file written beside a checkpoint.</summary>
+    /// <summary>Name of the folder-wide configuration file read beside a checkpoint that has no <c>NAME.config.json</c> (the older layout).</summary>
     public const string ConfigFileName = "config.json";
+
+    /// <summary>Extension of a checkpoint's own configuration file (<c>best.safetensors</c> → <c>best.config.json</c>).</summary>
+    public const string ConfigExtension = ".config.json";
 
     /// <summary>JSON options of checkpoint metadata (NaN and infinities allowed as named literals).</summary>
     public static JsonSerializerOptions JsonOptions { get; } = new()
@@ -36,7 +40,7 @@ public static class Checkpoint
     /// <summary>
     /// Writes <paramref name="model"/> to <paramref name="path"/>: safetensors with config and <paramref name="info"/>
     /// metadata, or a PyTorch state_dict for <c>.pt</c>/<c>.pth</c> (where <paramref name="info"/> is not stored);
-    /// then <c>config.json</c> beside it.
+    /// then its configuration beside it (<see cref="ConfigPathOf"/>).
     /// </summary>
     public static void Save(ResNet1d model, string path, CheckpointInfo? info = null)
     {
@@ -65,11 +69,12 @@ public static class Checkpoint
             }
             SafeTensors.Write(path, state, metadata);
         }
-        AtomicFile.WriteText(ConfigPathBeside(path), JsonSerializer.Serialize(model.Config, new JsonSerializerOptions(JsonOptions) { WriteIndented = true }) + "\n");
+        AtomicFile.WriteText(ConfigPathOf(path), JsonSerializer.Serialize(model.Config, new JsonSerializerOptions(JsonOptions) { WriteIndented = true }) + "\n");
     }
 
     /// <summary>
-    /// Loads a checkpoint written by <see cref="Save"/> (or a PyTorch state_dict with <c>config.json</c> beside it) onto
+    /// Loads a checkpoint written by <see cref="Save"/> (or a PyTorch state_dict with its configuration beside it,
+    /// <see cref="ConfigBeside"/>) onto
     /// <paramref name="device"/> (default: <see cref="TorchDevice.Resolve"/>), in eval mode.
     /// </summary>
     /// <exception cref="EcgXaiException">The file is missing or unreadable, its metadata or configuration is invalid,
@@ -86,11 +91,8 @@ public static class Checkpoint
         if (IsPyTorch(path))
         {
             tensors = ReadPyTorch(path);
-            string configPath = ConfigPathBeside(path);
-            if (!File.Exists(configPath))
-            {
-                throw new EcgXaiException(path, $"a PyTorch state_dict needs its model configuration in {configPath}, which does not exist");
-            }
+            string configPath = ConfigBeside(path)
+                ?? throw new EcgXaiException(path, $"a PyTorch state_dict needs its model configuration in {ConfigPathOf(path)} (or {LegacyConfigPath(path)}); neither exists");
             config = ParseConfig(configPath, File.ReadAllText(configPath));
             info = new CheckpointInfo();
         }
@@ -157,8 +159,24 @@ public static class Checkpoint
     public static bool IsPyTorch(string path) =>
         Path.GetExtension(path).ToLowerInvariant() is ".pt" or ".pth";
 
-    /// <summary>The <c>config.json</c> beside <paramref name="path"/>.</summary>
-    public static string ConfigPathBeside(string path) =>
+    /// <summary>The checkpoint's own configuration file: <c>NAME.config.json</c> beside <paramref name="path"/>.</summary>
+    public static string ConfigPathOf(string path) => Path.ChangeExtension(Path.GetFullPath(path), ConfigExtension);
+
+    /// <summary>
+    /// The configuration file that describes the model at <paramref name="path"/>: its own <see cref="ConfigPathOf"/>,
+    /// else the folder's <c>config.json</c> (older layout), else null.
+    /// </summary>
+    public static string? ConfigBeside(string path) =>
+        new[] { ConfigPathOf(path), LegacyConfigPath(path) }.FirstOrDefault(File.Exists);
+
+    /// <summary>Deletes the checkpoint at <paramref name="path"/> and its own configuration file.</summary>
+    public static void Delete(string path)
+    {
+        File.Delete(path);
+        File.Delete(ConfigPathOf(path));
+    }
+
+    private static string LegacyConfigPath(string path) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, ConfigFileName);
 
     private static Dictionary<string, Tensor> ReadPyTorch(string path)

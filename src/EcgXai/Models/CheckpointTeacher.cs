@@ -36,6 +36,9 @@ public sealed class CheckpointTeacher : ITeacher
     /// <inheritdoc />
     public int? InputLength => model.Config.InputLength;
 
+    /// <summary>Sampling rate in Hz of the teacher's input.</summary>
+    public double SampleRate => model.Config.SampleRate;
+
     /// <inheritdoc />
     public Tensor Predict(Tensor batch)
     {

@@ -12,6 +12,7 @@ public static class FlipCurvePlot
     /// <summary>Renders <paramref name="curves"/> (legend label, mean MIF curve, mean LIF curve over steps 1..K) to <paramref name="path"/>, atomically.</summary>
     public static void Write(string path, string title, IReadOnlyList<(string Label, IReadOnlyList<double> Mif, IReadOnlyList<double> Lif)> curves, int width = 800, int height = 560)
     {
+        PlotFonts.Load();
         using var plot = new Plot();
         IPalette palette = new ScottPlot.Palettes.Category20();
         for (int i = 0; i < curves.Count; i++)

@@ -21,6 +21,7 @@ public static class PruningPlot
     /// <summary>Renders <paramref name="curves"/> and the <paramref name="unpruned"/> line to <paramref name="path"/>, atomically (points with k = 0 are left out).</summary>
     public static void Write(string path, string title, IReadOnlyList<Curve> curves, double unpruned, int width = 800, int height = 560)
     {
+        PlotFonts.Load();
         using var plot = new Plot();
         IPalette palette = new ScottPlot.Palettes.Category10();
         for (int i = 0; i < curves.Count; i++)

@@ -126,7 +126,7 @@ public static class Trainer
             TrainingLog.Write(run.LogPath, setup.Model.ClassNames, state.History);
             if (previous > 0)
             {
-                File.Delete(run.EpochModel(previous));
+                Checkpoint.Delete(run.EpochModel(previous));
                 File.Delete(run.EpochOptimizer(previous));
             }
             sessionEpochs++;

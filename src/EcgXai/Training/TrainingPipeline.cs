@@ -42,7 +42,7 @@ public static class TrainingPipeline
         var preprocess = new PreprocessOptions(config.LeadNames, config.SampleRate, job.RecordLength ?? config.InputLength, job.HighPassHz);
         Device device = TorchDevice.Resolve(job.Options.Device);
         using ITeacher? teacher = job.Teacher is { } t ? LoadTeacher(t, preprocess, device) : null;
-        double? teacherRate = job.Teacher is { } rated ? rated.SampleRate ?? CheckpointRate(rated.Path) : null;
+        double? teacherRate = job.Teacher is { } rated && teacher is not null ? rated.SampleRate ?? TeacherRate(teacher) : null;
         using PreparedDataset train = Prepare(job, "train", preprocess, dataProgress);
         using PreparedDataset validation = Prepare(job, "val", preprocess, dataProgress);
         var setup = new TrainingSetup(config, train, validation, run.Root, job.Options, job.DataSpecs,
@@ -113,18 +113,8 @@ public static class TrainingPipeline
         return new TeacherTargets(Path.GetFullPath(teacherJob.Path), probabilities, teacherJob.Distillation);
     }
 
-    private static double CheckpointRate(string path)
-    {
-        if (Path.GetExtension(path).Equals(".onnx", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new EcgXaiException(path, "an ONNX teacher needs its input sampling rate (--teacher-rate HZ)");
-        }
-        var (model, _) = Checkpoint.Load(path, CPU);
-        using (model)
-        {
-            return model.Config.SampleRate;
-        }
-    }
+    private static double TeacherRate(ITeacher teacher) => teacher is CheckpointTeacher checkpoint ? checkpoint.SampleRate
+        : throw new EcgXaiException(teacher.Source, "an ONNX teacher needs its input sampling rate (--teacher-rate HZ)");
 
     private static string Describe(TrainingJob job) => JsonSerializer.Serialize(new
     {

@@ -14,7 +14,7 @@ public class DemoPipelineTests
         var stages = new List<string>();
         DemoResult result = DemoPipeline.Run(options, new SynchronousProgress<DemoProgress>(p => stages.Add(p.Stage)));
 
-        Assert.Equal(["synth", "cohort", "teacher", "student", "evaluate teacher", "evaluate student", "explain", "atlas"], stages.Distinct().ToArray());
+        Assert.Equal(["synth", "cohort", "teacher", "student", "evaluate teacher", "evaluate student", "srg", "prune", "explain", "atlas"], stages.Distinct().ToArray());
         Assert.True(File.Exists(Path.Combine(dir.Path, "data", "cohort.csv")));
         Assert.True(File.Exists(Path.Combine(dir.Path, "teacher", "models", "best.safetensors")));
         Assert.True(File.Exists(Path.Combine(dir.Path, "student", "models", "best.safetensors")));
@@ -26,7 +26,21 @@ public class DemoPipelineTests
         Assert.True(File.Exists(result.AtlasPath));
         Assert.True(Directory.Exists(Path.Combine(dir.Path, "data", "synthetic-ptbxl-hard")));
         string[] summary = result.Summary().ToArray();
-        Assert.Equal(4 + 2, summary.Length);
+        Assert.Equal(4 + 2 + 2 + 2, summary.Length);
+        Assert.True(File.Exists(Path.Combine(dir.Path, "explain", "srg", "curves-input.png")));
+        Assert.True(File.Exists(Path.Combine(dir.Path, "explain", "srg", "curves-blocks.4.out.png")));
+        Assert.True(File.Exists(Path.Combine(dir.Path, "explain", "prune", "pruning.csv")));
+        Assert.True(File.Exists(Path.Combine(dir.Path, "explain", "concepts", "ranking-blocks.4.out.png")));
+        Assert.Equal("epsilon_plus_flat/gradient", result.Srg!.Variant);
+        Assert.Equal(["input", "blocks.4.out"], result.Srg.BestByPlace.Select(p => p.Place).ToArray());
+        Assert.Equal(2, result.Pruning.Count);
+        Assert.All(result.Pruning, p => Assert.Equal(5120, p.Units));
+        Assert.All(result.Pruning, p => Assert.InRange(p.Relevant, 0, 1));
+        Assert.Contains(summary, l => l.StartsWith("best SRG variant at the input: epsilon_plus_flat/gradient", StringComparison.Ordinal));
+        Assert.Contains(summary, l => l.StartsWith("AF AUROC keeping 25 of 5120", StringComparison.Ordinal));
+        string atlas = File.ReadAllText(result.AtlasPath);
+        Assert.Contains("explain/srg", atlas);
+        Assert.Contains("explain/prune", atlas);
         Assert.Contains(summary, l => l.StartsWith("student AUROC, out of distribution", StringComparison.Ordinal) && l.Contains("AF "));
         Assert.EndsWith(result.AtlasPath, summary[^1]);
         foreach (var report in new[] { result.Teacher, result.Student })
@@ -44,5 +58,6 @@ public class DemoPipelineTests
         stages.Clear();
         DemoPipeline.Run(options, new SynchronousProgress<DemoProgress>(p => stages.Add(p.Stage)));
         Assert.DoesNotContain("synth", stages);
+        Assert.DoesNotContain(stages, s => s is "srg" or "prune");
     }
 }

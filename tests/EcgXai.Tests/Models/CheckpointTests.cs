@@ -66,17 +66,58 @@ public class CheckpointTests
     }
 
     [Fact]
-    public void ConfigJsonIsWrittenBeside()
+    public void EachCheckpointWritesItsOwnConfigurationBeside()
     {
         using var dir = new TempDir();
         using var model = TestModels.Random(TestModels.Tiny, 2);
         Checkpoint.Save(model, dir.File("m.safetensors"));
-        var config = JsonSerializer.Deserialize<ResNet1dConfig>(File.ReadAllText(dir.File("config.json")))!;
+        string written = dir.File("m.config.json");
+        Assert.Equal(written, Checkpoint.ConfigPathOf(dir.File("m.safetensors")));
+        var config = JsonSerializer.Deserialize<ResNet1dConfig>(File.ReadAllText(written))!;
         Assert.Equal(TestModels.Tiny.Filters, config.Filters);
         Assert.Equal(TestModels.Tiny.Lengths, config.Lengths);
         Assert.Equal("tiny-test", config.Preset);
-        Assert.Equal(64, JsonDocument.Parse(File.ReadAllText(dir.File("config.json"))).RootElement.GetProperty("input_length").GetInt32());
+        Assert.Equal(64, JsonDocument.Parse(File.ReadAllText(written)).RootElement.GetProperty("input_length").GetInt32());
+        Assert.False(File.Exists(dir.File("config.json")));
         Assert.Empty(Directory.GetFiles(dir.Path, "*.tmp"));
+    }
+
+    [Fact]
+    public void TwoPyTorchModelsInOneFolderKeepTheirOwnConfigurations()
+    {
+        using var dir = new TempDir();
+        using var small = TestModels.Random(TestModels.Tiny, 7);
+        using var wide = TestModels.Random(TestModels.Tiny with { Filters = [6, 10, 12], ClassNames = ["AF", "SB", "ST", "RBBB"] }, 8);
+        Checkpoint.Save(small, dir.File("small.pt"));
+        Checkpoint.Save(wide, dir.File("wide.pt"));
+
+        var (a, _) = Checkpoint.Load(dir.File("small.pt"), CPU);
+        var (b, _) = Checkpoint.Load(dir.File("wide.pt"), CPU);
+        using (a)
+        using (b)
+        {
+            Assert.Equal(JsonSerializer.Serialize(small.Config), JsonSerializer.Serialize(a.Config));
+            Assert.Equal(JsonSerializer.Serialize(wide.Config), JsonSerializer.Serialize(b.Config));
+            AssertSameWeights(small, a);
+            AssertSameWeights(wide, b);
+        }
+        Checkpoint.Delete(dir.File("small.pt"));
+        Assert.Equal(["wide.config.json", "wide.pt"], Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void AnOlderFolderWithOneConfigJsonStillLoads()
+    {
+        using var dir = new TempDir();
+        using var model = TestModels.Random(TestModels.Tiny, 9);
+        Checkpoint.Save(model, dir.File("m.pt"));
+        File.Move(dir.File("m.config.json"), dir.File("config.json"));
+        Assert.Equal(dir.File("config.json"), Checkpoint.ConfigBeside(dir.File("m.pt")));
+        var (loaded, _) = Checkpoint.Load(dir.File("m.pt"), CPU);
+        using (loaded)
+        {
+            AssertSameWeights(model, loaded);
+        }
     }
 
     [SkippableFact]
@@ -170,8 +211,9 @@ public class CheckpointTests
         using var dir = new TempDir();
         using var model = TestModels.Random(TestModels.Tiny, 6);
         Checkpoint.Save(model, dir.File("m.pth"));
-        File.Delete(dir.File("config.json"));
+        File.Delete(dir.File("m.config.json"));
         var e = Assert.Throws<EcgXaiException>(() => Checkpoint.Load(dir.File("m.pth")));
-        Assert.Contains("config.json", e.Message);
+        Assert.Contains("m.config.json", e.Message);
+        Assert.Contains(dir.File("config.json"), e.Message);
     }
 }

@@ -20,7 +20,7 @@ public static class AtlasRunFixture
         File.WriteAllText(Path.Combine(root, "config.json"), "{\"invocations\": [{\"verb\": \"concepts\", \"model\": \"student/models/best.safetensors\"}]}");
         Directory.CreateDirectory(Path.Combine(root, "eval", "student"));
         File.WriteAllText(Path.Combine(root, "eval", "student", "metrics.csv"), "dataset,class,auroc,ci_low,ci_high\nptbxl@test,AF,0.97,0.93,0.99\n");
-        RocPlot.Write(Path.Combine(root, "eval", "student", "roc-ptbxl.png"), "ROC", [("AF", RocCurve.Of(new BinaryScores([0.1, 0.4, 0.35, 0.8], [false, false, true, true])))], 320, 280);
+        RocPlot.Write(Path.Combine(root, "eval", "student", "roc-ptbxl.png"), "ROC", [new RocPlot.Curve("AF", RocCurve.Of(new BinaryScores([0.1, 0.4, 0.35, 0.8], [false, false, true, true])))], 320, 280);
 
         string explain = Path.Combine(root, "explain");
         Directory.CreateDirectory(explain);

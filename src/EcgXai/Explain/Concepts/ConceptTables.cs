@@ -3,16 +3,21 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EcgXai.IO;
+using EcgXai.Reports;
 
 namespace EcgXai.Explain.Concepts;
 
 /// <summary>
 /// Writes a <see cref="ConceptSummary"/> as files, atomically and in fixed row order: <c>statistics.csv</c>,
 /// <c>agreement.csv</c>, <c>references.csv</c> (concepts of layers), <c>position_references.csv</c> (positions) and
-/// <c>concepts.json</c> (settings, statistics, agreement and the layer references).
+/// <c>concepts.json</c> (settings, statistics, agreement and the layer references), and per layer (not positions) the
+/// ranking bar chart <c>ranking-LAYER.png</c>.
 /// </summary>
 public static class ConceptTables
 {
+    /// <summary>Concepts shown per layer in the ranking bar chart.</summary>
+    public const int RankingPlotItems = 20;
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
@@ -38,8 +43,23 @@ public static class ConceptTables
         var layerReferences = summary.References.Where(r => !positions.Contains(r.Layer)).ToArray();
         AtomicFile.WriteText(Path.Combine(directory, "references.csv"), ReferencesCsv(layerReferences));
         AtomicFile.WriteText(Path.Combine(directory, "position_references.csv"), ReferencesCsv(summary.References.Where(r => positions.Contains(r.Layer))));
+        foreach (ConceptLayer layer in summary.Settings.Layers.Where(l => !l.Positions))
+        {
+            WriteRanking(summary, layer.Key, directory);
+        }
         var document = new ConceptDocument(summary.Settings, summary.Statistics, summary.Agreement, layerReferences);
         AtomicFile.WriteText(Path.Combine(directory, "concepts.json"), JsonSerializer.Serialize(document, Json) + "\n");
+    }
+
+    /// <summary>The <see cref="RankingPlotItems"/> best concepts of <paramref name="layer"/> over all datasets as <c>ranking-LAYER.png</c>, with their bootstrap intervals.</summary>
+    private static void WriteRanking(ConceptSummary summary, string layer, string directory)
+    {
+        IReadOnlyList<ConceptRow> ranking = summary.Ranking(layer);
+        string file = string.Concat(layer.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_'));
+        RankingPlot.Write(Path.Combine(directory, $"ranking-{file}.png"),
+            $"{summary.Settings.Target} concepts of {layer}: top {Math.Min(RankingPlotItems, ranking.Count)} of {ranking.Count} ({(ranking.Count > 0 ? ranking[0].Records : 0)} records)",
+            "mean normalised relevance (line: bootstrap 95% CI)",
+            ranking.Take(RankingPlotItems).Select(r => new RankingPlot.Item($"#{r.Rank} c{r.Concept}", r.NormalisedMean, r.MeanLow, r.MeanHigh)).ToArray());
     }
 
     private static string ReferencesCsv(IEnumerable<ReferenceRow> rows) => Csv(rows,

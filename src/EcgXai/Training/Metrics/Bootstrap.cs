@@ -71,6 +71,34 @@ public static class Bootstrap
         return Interval(Metrics.Auroc.Compute(a) - Metrics.Auroc.Compute(b), values, level);
     }
 
+    /// <summary>
+    /// The pointwise <paramref name="level"/> band of the ROC curve of <paramref name="scores"/> at <paramref name="points"/>
+    /// false-positive rates (<see cref="RocBand.Grid"/>), over the same stratified resamples as <see cref="Auroc(BinaryScores, int, int, double)"/>;
+    /// NaN bounds when a class is absent.
+    /// </summary>
+    public static RocBand RocBand(BinaryScores scores, int resamples = DefaultResamples, int seed = 0, double level = 0.95, int points = Metrics.RocBand.DefaultPoints)
+    {
+        Check(resamples, level);
+        double[] grid = Metrics.RocBand.Grid(points);
+        int[] positives = Positions(scores.SortedLabels, true), negatives = Positions(scores.SortedLabels, false);
+        var random = new Random(seed);
+        var counts = new int[scores.Count];
+        var columns = Enumerable.Range(0, points).Select(_ => new List<double>(resamples)).ToArray();
+        for (int r = 0; r < resamples && positives.Length > 0 && negatives.Length > 0; r++)
+        {
+            Array.Clear(counts);
+            Draw(random, positives, counts);
+            Draw(random, negatives, counts);
+            double[] rates = Metrics.RocBand.TruePositiveRatesAt(scores, counts, grid);
+            for (int j = 0; j < points; j++)
+            {
+                columns[j].Add(rates[j]);
+            }
+        }
+        ConfidenceInterval[] bands = columns.Select(c => Interval(double.NaN, c, level)).ToArray();
+        return new RocBand(grid, bands.Select(b => b.Lower).ToArray(), bands.Select(b => b.Upper).ToArray(), level);
+    }
+
     /// <summary>Quantile <paramref name="q"/> of ascending <paramref name="sorted"/> with linear interpolation (NumPy's default); NaN when empty.</summary>
     public static double Quantile(IReadOnlyList<double> sorted, double q)
     {

@@ -10,7 +10,8 @@ namespace EcgXai.Explain.Graph.Onnx;
 /// <summary>
 /// Resolves the <see cref="GraphMetadata"/> of an ONNX file, field by field: its <c>metadata_props</c>
 /// (<see cref="SampleRateKey"/>, <see cref="LeadsKey"/>, <see cref="ClassesKey"/>; lists comma-separated or as a JSON
-/// array), else <c>config.json</c> beside it (<c>sample_rate</c>, <c>lead_names</c>, <c>class_names</c>, as a checkpoint's
+/// array), else its configuration beside it (<c>NAME.config.json</c>, else the folder's <c>config.json</c>,
+/// <see cref="Checkpoint.ConfigBeside"/>) (<c>sample_rate</c>, <c>lead_names</c>, <c>class_names</c>, as a checkpoint's
 /// configuration writes them), else the options. Lead and class counts are checked against the model's input channels
 /// and output width.
 /// </summary>
@@ -34,7 +35,7 @@ public static class OnnxMetadata
     public static GraphMetadata Resolve(string path, ModelProto model, ModelLoadOptions options, int? leads, int? classes)
     {
         var props = model.MetadataProps.GroupBy(p => p.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().Value, StringComparer.Ordinal);
-        string configPath = Checkpoint.ConfigPathBeside(path);
+        string configPath = Checkpoint.ConfigBeside(path) ?? Checkpoint.ConfigPathOf(path);
         JsonObject? config = File.Exists(configPath) ? ReadConfig(configPath) : null;
         double? rate = (props.TryGetValue(SampleRateKey, out string? text) ? (double?)Rate(path, SampleRateKey, text) : null)
             ?? (config?["sample_rate"] is JsonNode node ? (double?)Rate(configPath, "sample_rate", node) : null)
