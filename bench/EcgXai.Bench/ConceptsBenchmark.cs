@@ -1,11 +1,7 @@
 using System.Diagnostics;
 using EcgXai.Explain.Concepts;
 using EcgXai.Explain.Attribution;
-using EcgXai.Explain.Canonizers;
 using EcgXai.Explain.Composites;
-using EcgXai.IO;
-using EcgXai.Models;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace EcgXai.Bench;
@@ -32,20 +28,14 @@ public static class ConceptsBenchmark
         {
             throw new ArgumentException($"need at least {References} records and a positive batch, got {options.Records} and {options.Batch}");
         }
-        ResNet1dConfig config = ResNet1dConfig.FromPreset(options.Preset);
-        Device device = TorchDevice.Resolve();
-        torch.manual_seed(options.Seed);
-        using var model = new ResNet1d(config);
-        model.to(device);
-        model.eval();
-        using Tensor input = randn(options.Records, config.LeadCount, config.InputLength, device: device);
-        using var attributor = Attributor.For(model, NamedComposites.EpsilonPlusFlat());
-        using var explainer = new ConceptExplainer(model, attributor, device);
+        using var bench = BenchModel.Open(options.Preset, null, options.Seed, options.Records);
+        Tensor input = bench.Input;
+        using Attributor attributor = bench.Attributor(NamedComposites.EpsilonPlusFlat());
+        using var explainer = new ConceptExplainer(bench.Network, attributor, bench.Device);
         const int target = 0;
         IReadOnlyList<ConceptLayer> layers = explainer.Layers(null, positions: true);
-        var settings = new ConceptSettings(config.ClassNames[target], layers, ConceptOptions.DefaultTopK, ConceptOptions.DefaultReplicates, 0);
+        var settings = new ConceptSettings(bench.Network.Config.ClassNames[target], layers, ConceptOptions.DefaultTopK, ConceptOptions.DefaultReplicates, 0);
         string[] ids = Enumerable.Range(0, options.Records).Select(i => $"r{i:D4}").ToArray();
-        ConceptState state = ConceptState.Empty(settings, ["random"]);
 
         void Batches(Action<Tensor, int> each)
         {
@@ -55,26 +45,24 @@ public static class ConceptsBenchmark
                 each(batch, start);
             }
         }
-        int[] targets = Enumerable.Repeat(target, options.Batch).ToArray();
-        double forward = Median(options, progress, "forward", () => Batches((b, start) =>
+        ConceptState Statistics()
         {
-            using var _ = no_grad();
-            model.forward(b).Dispose();
-        }));
-        double heatmap = Median(options, progress, "heatmaps", () => Batches((b, _) => attributor.Attribute(b, targets[..(int)b.shape[0]]).Dispose()));
-        double statistics = Median(options, progress, "statistics", () =>
-        {
-            state = ConceptState.Empty(settings, ["random"]);
+            ConceptState state = ConceptState.Empty(settings, ["random"]);
             Batches((b, start) => state.Add(0, ids[start..(start + (int)b.shape[0])], explainer.Explain(b, target, layers)));
-        });
-
+            return state;
+        }
+        int[] targets = Enumerable.Repeat(target, options.Batch).ToArray();
         string node = attributor.ClassifierInput;
-        LayerAccumulator classifier = state.Datasets[0].Layers[node];
+        LayerAccumulator classifier = Statistics().Datasets[0].Layers[node];
         var requests = Enumerable.Range(0, Concepts).SelectMany(c => classifier.References[ReferenceKind.RelevanceSum][c].Entries.Take(References)
             .Select(e => new ConceptRequest(Array.IndexOf(ids, e.RecordId), node, c))).ToArray();
         int distinct = requests.Select(r => r.Record).Distinct().Count();
-        double references = Median(options, progress, "references", () =>
-ConceptHeatmaps.Conditional(attributor, input, target, requests).Dispose());
+        double[] medians = Timing.Medians(options.Repeats, bench.Device, progress,
+            ("forward", () => Batches((b, _) => bench.Forward(b))),
+            ("heatmaps", () => Batches((b, _) => attributor.Attribute(b, targets[..(int)b.shape[0]]).Dispose())),
+            ("statistics", () => Statistics()),
+            ("references", () => ConceptHeatmaps.Conditional(attributor, input, target, requests).Dispose()));
+        (double forward, double heatmap, double statistics, double references) = (medians[0], medians[1], medians[2], medians[3]);
         double n = options.Records;
         double floor = distinct * forward / n + requests.Length * (heatmap - forward) / n;
         double peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
@@ -93,21 +81,9 @@ ConceptHeatmaps.Conditional(attributor, input, target, requests).Dispose());
             new("references_s", references),
             new("references_floor_s", floor),
             new("peak_rss_mb", Math.Round(peakMb, 1)),
+            new("repeats", Math.Max(1, options.Repeats)),
+            new("per_record_vs_heatmap", Math.Round(statistics / heatmap, 3)),
+            new("references_vs_floor", Math.Round(references / floor, 3)),
         ]);
-    }
-
-    private static double Median(ConceptsBenchmarkOptions options, IProgress<string>? progress, string what, Action action)
-    {
-        action();
-        var times = new List<double>();
-        for (int i = 0; i < Math.Max(1, options.Repeats); i++)
-        {
-            using var scope = NewDisposeScope();
-            var watch = Stopwatch.StartNew();
-            action();
-            times.Add(watch.Elapsed.TotalSeconds);
-            progress?.Report($"{what}: {watch.Elapsed.TotalSeconds:F3} s");
-        }
-        return times.Order().ElementAt(times.Count / 2);
     }
 }

@@ -6,4 +6,4 @@ namespace EcgXai.Bench;
 /// <param name="Records">Random records explained.</param>
 /// <param name="Repeats">Each figure is the median of this many timed runs (after a warm-up).</param>
 /// <param name="Seed">Seed of the random weights and inputs.</param>
-public sealed record ConceptsBenchmarkOptions(string Preset = "ribeiro", int Batch = 8, int Records = 16, int Repeats = 3, int Seed = 0);
+public sealed record ConceptsBenchmarkOptions(string Preset = "ribeiro", int Batch = 8, int Records = 16, int Repeats = 5, int Seed = 0);

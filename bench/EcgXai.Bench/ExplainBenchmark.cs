@@ -1,84 +1,100 @@
 using System.Diagnostics;
 using EcgXai.Explain.Attribution;
 using EcgXai.Explain.Composites;
-using EcgXai.IO;
-using EcgXai.Models;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace EcgXai.Bench;
 
 /// <summary>
-/// Explainer speed on random inputs and weights, in one process: forward of the batch (no grad); EpsilonPlusFlat
-/// heatmaps of the batch (own forward included); 8 conditional heatmaps of record 0 at the classifier input (forward
-/// included) against plain heatmaps of 8 records; peak resident memory. Each figure is the median of the timed repeats,
-/// after one warm-up explanation.
+/// Explainer speed on random inputs, in one process, for several batch sizes (default 8 and 32) of one model (a fresh
+/// preset ResNet1d with random weights, or a checkpoint or ONNX file): per batch size the forward (no grad) and the
+/// EpsilonPlusFlat heatmaps (own forward included); 8 conditional heatmaps of record 0 at the classifier input (forward
+/// included) against plain heatmaps of 8 records; peak resident memory. Every figure is the median of the timed
+/// repetitions after a warm-up, the phases interleaved (<see cref="Timing"/>).
 /// </summary>
+/// <remarks>
+/// The report keeps the keys <c>batch</c>, <c>forward_s</c>, <c>lrp_heatmap_s</c>, <c>n_concepts</c>,
+/// <c>crp_concepts_s</c>, <c>lrp_8_s</c>, <c>peak_rss_mb</c>; the per-batch figures (<c>batch</c>, <c>forward_s</c>,
+/// <c>lrp_heatmap_s</c>, <c>lrp_per_forward</c>) are arrays in the order of <c>batch</c> (ascending), the others
+/// single numbers. <c>lrp_per_record_vs_forward_8</c> is the heatmap time per record at the largest batch over the
+/// forward time per record at the smallest; <c>crp_per_lrp_8</c> is <c>crp_concepts_s / lrp_8_s</c>. When 8 is
+/// among the batch sizes, <c>lrp_8_s</c> is its heatmap figure (the same work), else it is timed on its own.
+/// </remarks>
 public static class ExplainBenchmark
 {
     /// <summary>Number of concepts (and of plain heatmaps) in the CRP comparison.</summary>
     public const int Concepts = 8;
 
-    /// <summary>Runs the benchmark; <paramref name="progress"/> gets one line per phase.</summary>
+    /// <summary>Wanted: heatmaps at most this many forwards, at every batch size.</summary>
+    public const double TargetLrpPerForward = 3.4;
+
+    /// <summary>Wanted: heatmap per record at the largest batch at most this many forwards per record at the smallest.</summary>
+    public const double TargetLargeBatch = 3.3;
+
+    /// <summary>Wanted: 8 CRP concepts of one record at most this share of 8 plain heatmaps.</summary>
+    public const double TargetCrp = 0.6;
+
+    /// <summary>Wanted: peak resident memory at most this many MB.</summary>
+    public const double TargetPeakRssMb = 3072;
+
+    /// <summary>Runs the benchmark; <paramref name="progress"/> gets one line per timed run.</summary>
     public static BenchmarkReport Run(ExplainBenchmarkOptions options, IProgress<string>? progress = null)
     {
-        if (options.Batch < Concepts)
+        IReadOnlyList<int> batches = options.BatchSizes;
+        if (batches[0] < Concepts)
         {
-            throw new ArgumentException($"batch must be at least {Concepts}, got {options.Batch}");
+            throw new ArgumentException($"batch must be at least {Concepts}, got {batches[0]}");
         }
-        ResNet1dConfig config = ResNet1dConfig.FromPreset(options.Preset);
-        Device device = TorchDevice.Resolve();
-        torch.manual_seed(options.Seed);
-        using var model = new ResNet1d(config);
-        model.to(device);
-        model.eval();
-        using Tensor input = randn(options.Batch, config.LeadCount, config.InputLength, device: device);
-        using var attributor = Attributor.For(model, NamedComposites.EpsilonPlusFlat());
+        using var bench = BenchModel.Open(options.Preset, options.Model, options.Seed, batches[^1]);
+        using Attributor attributor = bench.Attributor(NamedComposites.EpsilonPlusFlat());
         var concepts = new ConceptAttributor(attributor);
         const int target = 0;
-        int[] targets = Enumerable.Repeat(target, options.Batch).ToArray();
         string layer = attributor.ClassifierInput;
-        IReadOnlyList<int>[] channelSets = Enumerable.Range(0, Concepts).Select(c => (IReadOnlyList<int>)[c]).ToArray();
-        using Tensor eight = input.narrow(0, 0, Concepts);
+        int conceptCount = Math.Min(Concepts, attributor.ChannelsOf(layer));
+        IReadOnlyList<int>[] channelSets = Enumerable.Range(0, conceptCount).Select(c => (IReadOnlyList<int>)[c]).ToArray();
+        Tensor[] inputs = batches.Select(b => bench.Input.narrow(0, 0, b)).ToArray();
+        int[] targets = new int[batches[^1]];
+        int eight = batches.ToList().IndexOf(Concepts);
+        using Tensor first = bench.Input.narrow(0, 0, Concepts);
 
-        using (Tensor two = input.narrow(0, 0, 2))
+        var phases = new List<(string, Action)>();
+        for (int i = 0; i < batches.Count; i++)
         {
-            attributor.Attribute(two, [target, target]).Dispose();
+            Tensor x = inputs[i];
+            int b = batches[i];
+            phases.Add(($"forward {b}", () => bench.Forward(x)));
+            phases.Add(($"lrp heatmaps {b}", () => attributor.Attribute(x, targets[..b]).Dispose()));
         }
-        double forward = Time(options, progress, "forward", () =>
+        phases.Add(("crp concepts", () => concepts.Attribute(first, 0, target, layer, channelSets).Dispose()));
+        if (eight < 0)
         {
-            using var _ = no_grad();
-            model.forward(input).Dispose();
-        });
-        double heatmaps = Time(options, progress, "lrp heatmaps", () => attributor.Attribute(input, targets).Dispose());
-        double crp = Time(options, progress, "crp concepts", () => concepts.Attribute(input, 0, target, layer, channelSets).Dispose());
-        double plain8 = Time(options, progress, "lrp 8 records", () => attributor.Attribute(eight, targets[..Concepts]).Dispose());
+            phases.Add(("lrp 8 records", () => attributor.Attribute(first, targets[..Concepts]).Dispose()));
+        }
+        double[] medians = Timing.Medians(options.Repeats, bench.Device, progress, [.. phases]);
+        foreach (Tensor x in inputs)
+        {
+            x.Dispose();
+        }
+
+        double[] forward = batches.Select((_, i) => medians[2 * i]).ToArray();
+        double[] heatmaps = batches.Select((_, i) => medians[2 * i + 1]).ToArray();
+        double crp = medians[2 * batches.Count];
+        double plain8 = eight >= 0 ? heatmaps[eight] : medians[^1];
         double peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0);
         return new BenchmarkReport("explain",
         [
-            new("batch", options.Batch),
+            new("batch", batches.ToArray()),
             new("forward_s", forward),
             new("lrp_heatmap_s", heatmaps),
-            new("n_concepts", Concepts),
+            new("n_concepts", conceptCount),
             new("crp_concepts_s", crp),
             new("lrp_8_s", plain8),
             new("peak_rss_mb", Math.Round(peakMb, 1)),
+            new("model", bench.Source),
+            new("repeats", Math.Max(1, options.Repeats)),
+            new("lrp_per_forward", heatmaps.Zip(forward, (h, f) => Math.Round(h / f, 3)).ToArray()),
+            new("lrp_per_record_vs_forward_8", Math.Round(heatmaps[^1] / batches[^1] / (forward[0] / batches[0]), 3)),
+            new("crp_per_lrp_8", Math.Round(crp / plain8, 3)),
         ]);
-    }
-
-    private static double Time(ExplainBenchmarkOptions options, IProgress<string>? progress, string what, Action action)
-    {
-        var seconds = new List<double>();
-        for (int i = 0; i < Math.Max(1, options.Repeats); i++)
-        {
-            using var scope = NewDisposeScope();
-            var watch = Stopwatch.StartNew();
-            action();
-            seconds.Add(watch.Elapsed.TotalSeconds);
-            progress?.Report($"{what}: {watch.Elapsed.TotalSeconds:F3} s");
-        }
-        seconds.Sort();
-        int n = seconds.Count;
-        return n % 2 == 1 ? seconds[n / 2] : (seconds[n / 2 - 1] + seconds[n / 2]) / 2;
     }
 }

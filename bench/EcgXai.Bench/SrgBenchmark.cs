@@ -1,8 +1,4 @@
-using System.Diagnostics;
 using EcgXai.Explain.Faithfulness;
-using EcgXai.IO;
-using EcgXai.Models;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace EcgXai.Bench;
@@ -17,37 +13,31 @@ public static class SrgBenchmark
     /// <summary>Runs the benchmark; <paramref name="progress"/> gets one line per timed run.</summary>
     public static BenchmarkReport Run(SrgBenchmarkOptions options, IProgress<string>? progress = null)
     {
-        ResNet1dConfig config = ResNet1dConfig.FromPreset(options.Preset);
-        Device device = TorchDevice.Resolve();
-        torch.manual_seed(options.Seed);
-        using var network = new ResNet1d(config);
-        network.to(device);
-        network.eval();
-        using var model = new ExplainedModel(network);
-        using Tensor input = randn(options.Records, config.LeadCount, config.InputLength, device: device);
+        using var bench = BenchModel.Open(options.Preset, null, options.Seed, options.Records);
+        Tensor input = bench.Input;
+        using var model = new ExplainedModel(bench.Network);
         IFlipPlace[] places = [model.Place(GraphPlace.InputName), model.Place(options.Layer)];
-        FeatureGrid[] grids = [FeatureGrid.Cells(places[0].Channels, places[0].Length, (int)Math.Round(0.1 * config.SampleRate)), FeatureGrid.ChannelFeatures(places[1].Channels, places[1].Length)];
+        int cell = (int)Math.Round(0.1 * bench.Network.Config.SampleRate);
+        FeatureGrid[] grids = [FeatureGrid.Cells(places[0].Channels, places[0].Length, cell), FeatureGrid.ChannelFeatures(places[1].Channels, places[1].Length)];
         int[] targets = new int[options.Records];
-
-        double forward = Median(options, progress, "forward", () =>
-        {
-            using var _ = no_grad();
-            model.Graph.Forward(input).Dispose();
-        });
         using var source = new RandomRelevance(options.Seed);
-        double flipping = Median(options, progress, "flipping", () =>
-        {
-            IFlipSession[] sessions = places.Select(p => p.Open(input)).ToArray();
-            IReadOnlyList<Tensor> relevance = source.Relevance(input, targets, places, sessions, grids);
-            using Tensor zero = zeros(1, places[0].Channels, places[0].Length, device: device);
-            using Tensor mean = sessions[1].Activations.mean([0], keepdim: true);
-            Flipping.Run(sessions[0], grids[0], relevance[0], zero, targets, options.Steps);
-            Flipping.Run(sessions[1], grids[1], relevance[1], mean, targets, options.Steps);
-            foreach (IFlipSession s in sessions)
+        double[] medians = Timing.Medians(options.Repeats, bench.Device, progress,
+            ("forward", () => bench.Forward(input)),
+            ("flipping", () =>
             {
-                s.Dispose();
+                IFlipSession[] sessions = places.Select(p => p.Open(input)).ToArray();
+                IReadOnlyList<Tensor> relevance = source.Relevance(input, targets, places, sessions, grids);
+                using Tensor zero = zeros(1, places[0].Channels, places[0].Length, dtype: input.dtype, device: input.device);
+                using Tensor mean = sessions[1].Activations.mean([0], keepdim: true);
+                Flipping.Run(sessions[0], grids[0], relevance[0], zero, targets, options.Steps);
+                Flipping.Run(sessions[1], grids[1], relevance[1], mean, targets, options.Steps);
+                foreach (IFlipSession s in sessions)
+                {
+                    s.Dispose();
+                }
             }
-        });
+        ));
+        (double forward, double flipping) = (medians[0], medians[1]);
         double forwardRate = options.Records / forward;
         double flippedRate = 2.0 * places.Length * options.Steps * options.Records / flipping;
         return new BenchmarkReport("srg",
@@ -58,22 +48,7 @@ public static class SrgBenchmark
             new("forward_per_s", Math.Round(forwardRate, 2)),
             new("flipped_forwards_per_s", Math.Round(flippedRate, 2)),
             new("ratio", Math.Round(flippedRate / forwardRate, 3)),
+            new("repeats", Math.Max(1, options.Repeats)),
         ]);
-    }
-
-    private static double Median(SrgBenchmarkOptions options, IProgress<string>? progress, string what, Action action)
-    {
-        action(); // warm-up
-        var times = new List<double>();
-        for (int i = 0; i < Math.Max(1, options.Repeats); i++)
-        {
-            using var scope = NewDisposeScope();
-            var watch = Stopwatch.StartNew();
-            action();
-            times.Add(watch.Elapsed.TotalSeconds);
-            progress?.Report($"{what}: {watch.Elapsed.TotalSeconds:F3} s");
-        }
-        times.Sort();
-        return times[times.Count / 2];
     }
 }

@@ -54,6 +54,7 @@ public static class TrainBenchmark
         using var batches = new BatchPrefetcher(data, order, batchSize, teacher);
         step.Run(batches.Next()!);
         TimeSpan warmWait = batches.WaitTime;
+        Timing.Synchronize(device);
         var clock = Stopwatch.StartNew();
         int samples = 0;
         while (batches.Next() is { } batch)
@@ -61,6 +62,7 @@ public static class TrainBenchmark
             step.Run(batch);
             samples += batch.Count;
         }
+        Timing.Synchronize(device);
         double seconds = clock.Elapsed.TotalSeconds;
         return (samples / seconds, (batches.WaitTime - warmWait).TotalSeconds / seconds);
     }
@@ -74,8 +76,10 @@ public static class TrainBenchmark
         using var warm = new InMemoryPreparedDataset("warm-up", data.Signal(0).ToArray(), new float[config.ClassCount], ["0"], ["0"], [null], [Sex.Unknown],
             data.LeadNames, data.ClassNames, data.SampleRate, data.Length);
         BatchInference.Run(warm, batchSize, device, x => model.forward(x));
+        Timing.Synchronize(device);
         var clock = Stopwatch.StartNew();
         BatchInference.Run(data, batchSize, device, x => model.forward(x));
+        Timing.Synchronize(device);
         return data.Count / clock.Elapsed.TotalSeconds;
     }
 

@@ -23,7 +23,14 @@ public static class ConceptReport
                 text.Append(layer.Key).Append(": top concepts ").Append(top).Append('\n');
             }
         }
-        else
+        if (result.Purity is { } purity)
+        {
+            foreach (PurityLayerSummary layer in PurityStage.Layers(purity))
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{layer.Layer}: purity of the top {layer.Concepts} concepts {layer.GroundTruthMean:F3} (ground truth), {layer.DelineatedMean:F3} (delineated)\n");
+            }
+        }
+        if (result.Summary is null)
         {
             text.Append("one shard: combine all shards with `ecgxai merge` for the tables\n");
         }

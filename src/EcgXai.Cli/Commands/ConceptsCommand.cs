@@ -25,6 +25,7 @@ public sealed class ConceptsCommand : Verb<ConceptOptions>
     private readonly Option<bool> noPositions = new("--no-positions") { Description = "skip the classifier input's (channel, time) positions" };
     private readonly Option<bool> noReferences = new("--no-references") { Description = "skip the reference heatmaps" };
     private readonly Option<bool> noProfiles = new("--no-lead-profiles") { Description = "skip the per-lead relevance profiles" };
+    private readonly Option<bool> noPurity = new("--no-purity") { Description = "skip the wave purity and position consistency of the top concepts" };
     private readonly Option<bool> noGraph = new("--no-graph") { Description = "skip the attribution graph" };
     private readonly Option<int> topConcepts = SharedOptions.Int("--top-concepts", Defaults.TopConcepts, 1, "concepts per layer that get references, profiles and graphs");
     private readonly Option<int> referenceCount = SharedOptions.Int("--reference-count", Defaults.ReferenceCount, 1, "references per top concept that get heatmaps");
@@ -36,7 +37,7 @@ public sealed class ConceptsCommand : Verb<ConceptOptions>
             "ecgxai concepts --model runs/demo/student/models/best.safetensors --data cpsc2018:runs/demo/data/synthetic-cpsc-shift --target AF --out runs/demo")
     {
         foreach (Option option in new Option[] { model, data, target, layers, records, topK, shard, output, batch, device, cache, composite, replicates, seed,
-            noPositions, noReferences, noProfiles, noGraph, topConcepts, referenceCount, graphWidth })
+            noPositions, noReferences, noProfiles, noPurity, noGraph, topConcepts, referenceCount, graphWidth })
         {
             Use(option);
         }
@@ -74,6 +75,7 @@ public sealed class ConceptsCommand : Verb<ConceptOptions>
             Seed = (ulong)parse.GetValue(seed),
             References = !parse.GetValue(noReferences),
             LeadProfiles = !parse.GetValue(noProfiles),
+            Purity = !parse.GetValue(noPurity),
             AttributionGraph = !parse.GetValue(noGraph),
             TopConcepts = parse.GetValue(topConcepts),
             ReferenceCount = parse.GetValue(referenceCount),

@@ -47,11 +47,11 @@ public static class RocPlot
             line.LegendText = curve.Label;
         }
         plot.Axes.SetLimits(-0.01, 1.01, -0.01, 1.01); // a margin keeps perfect curves off the frame
-        plot.Title(title);
+        plot.Title(curves.FirstOrDefault(c => c.Band is not null)?.Band is { } shaded
+            ? string.Create(CultureInfo.InvariantCulture, $"{title} (shaded: {shaded.Level:P0} bootstrap band)")
+            : title);
         plot.XLabel("False positive rate (1 - specificity)");
-        plot.YLabel(curves.FirstOrDefault(c => c.Band is not null)?.Band is { } shaded
-            ? string.Create(CultureInfo.InvariantCulture, $"True positive rate (sensitivity); shaded: {shaded.Level:P0} bootstrap band")
-            : "True positive rate (sensitivity)");
+        plot.YLabel("True positive rate (sensitivity)");
         plot.ShowLegend(Alignment.LowerRight);
         AtomicFile.WriteBytes(path, plot.GetImageBytes(width, height, ImageFormat.Png));
     }

@@ -91,6 +91,10 @@ public class CommandLineTests
     [InlineData("concepts", "--model", "{0}.safetensors", "--data", "ptbxl:{1}", "--out", "{1}/run")]
     [InlineData("merge", "--out", "{1}/run", "{0}")]
     [InlineData("rules", "--model", "{0}.onnx")]
+    [InlineData("srg", "--model", "{0}.safetensors", "--data", "ptbxl:{1}", "--out", "{1}/run")]
+    [InlineData("srg", "--model", "{1}/m.safetensors", "--data", "ptbxl:{0}", "--out", "{1}/run")]
+    [InlineData("prune", "--model", "{0}.safetensors", "--rank-data", "ptbxl:{1}@val", "--data", "ptbxl:{1}", "--target", "AF", "--out", "{1}/run")]
+    [InlineData("prune", "--model", "{1}/m.safetensors", "--rank-data", "ptbxl:{0}@val", "--data", "cpsc2018:{1}", "--target", "AF", "--out", "{1}/run")]
     public void AMissingFileFailsWithOneLineNamingIt(params string[] template)
     {
         using var dir = new TempDir();

@@ -7,18 +7,38 @@ namespace EcgXai.Tests.Explain;
 public class ExplainBenchCommandTests
 {
     [Fact]
-    public void JsonModePrintsOneLineWithTheAgreedKeys()
+    public void JsonModePrintsOneLineWithTheAgreedKeysPerBatch()
     {
         var stdout = new StringWriter();
         // --json before the kind (issue 14: it used to be passed on wrongly).
-        int code = CliRunner.Run(["bench", "--json", "explain", "--preset", "compact", "--batch", "8", "--repeats", "1"], stdout, TextWriter.Null);
+        int code = CliRunner.Run(["bench", "--json", "explain", "--preset", "compact", "--batch", "8", "9", "--repeats", "1"], stdout, TextWriter.Null);
         Assert.Equal(0, code);
         string[] lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        JsonObject figures = Assert.Single(lines.Select(l => JsonNode.Parse(l)!.AsObject()));
-        Assert.Equal(["batch", "forward_s", "lrp_heatmap_s", "n_concepts", "crp_concepts_s", "lrp_8_s", "peak_rss_mb"], figures.Select(f => f.Key));
-        Assert.Equal(8, figures["batch"]!.GetValue<int>());
+        JsonObject figures = JsonNode.Parse(lines[^1])!.AsObject();
+        Assert.Equal(["batch", "forward_s", "lrp_heatmap_s", "n_concepts", "crp_concepts_s", "lrp_8_s", "peak_rss_mb"], figures.Select(f => f.Key).Take(7));
+        Assert.Equal([8, 9], figures["batch"]!.AsArray().Select(b => b!.GetValue<int>()));
+        foreach (string perBatch in new[] { "forward_s", "lrp_heatmap_s", "lrp_per_forward" })
+        {
+            Assert.Equal(2, figures[perBatch]!.AsArray().Count);
+            Assert.All(figures[perBatch]!.AsArray(), v => Assert.True(v!.GetValue<double>() > 0, perBatch));
+        }
         Assert.Equal(8, figures["n_concepts"]!.GetValue<int>());
-        Assert.All(figures, f => Assert.True(f.Value!.GetValue<double>() > 0, f.Key));
+        Assert.Equal(figures["lrp_heatmap_s"]![0]!.GetValue<double>(), figures["lrp_8_s"]!.GetValue<double>());
+        foreach (string single in new[] { "crp_concepts_s", "peak_rss_mb", "lrp_per_record_vs_forward_8", "crp_per_lrp_8" })
+        {
+            Assert.True(figures[single]!.GetValue<double>() > 0, single);
+        }
+    }
+
+    [SkippableFact]
+    public void OnnxModelRunsTheSameBench()
+    {
+        string onnx = SharedData.Require("fixtures/lrp-graph/cnn-epsilon-plus-flat.onnx");
+        var stdout = new StringWriter();
+        Assert.Equal(0, CliRunner.Run(["bench", "explain", "--json", "--model", onnx, "--batch", "8", "--repeats", "1"], stdout, TextWriter.Null));
+        JsonObject figures = JsonNode.Parse(stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1])!.AsObject();
+        Assert.Equal(onnx, figures["model"]!.GetValue<string>());
+        Assert.True(figures["lrp_heatmap_s"]![0]!.GetValue<double>() > 0);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public static class ConceptAnalysis
             config.Save(Path.Combine(directory, ConceptRunConfig.FileName));
             ConceptState state = Pass(explainer, datasets, records, target, settings, options.BatchSize, progress, cancellation);
             state.Save(Path.Combine(directory, StateFileName));
-            return new ConceptResult(directory, state, options.Shard is null ? Finish(state, options, explainer, datasets, target, directory, progress, cancellation) : null);
+            return options.Shard is null ? Finish(state, options, explainer, datasets, target, directory, progress, cancellation) : new ConceptResult(directory, state, null);
         }
         finally
         {
@@ -62,15 +62,15 @@ public static class ConceptAnalysis
         merged.Save(Path.Combine(directory, ConceptRunConfig.FileName));
         state.Save(Path.Combine(directory, StateFileName));
         ConceptOptions run = merged.Options;
-        if (!run.References && !run.LeadProfiles)
+        if (!run.References && !run.LeadProfiles && !run.Purity)
         {
-            return new ConceptResult(directory, state, Finish(state, run, null, [], 0, directory, progress, cancellation));
+            return Finish(state, run, null, [], 0, directory, progress, cancellation);
         }
         using var explainer = ConceptExplainer.Load(merged.Model, merged.Explainer, TorchDevice.Resolve(run.Device));
         List<PreparedDataset> datasets = Prepare(run, explainer);
         try
         {
-            return new ConceptResult(directory, state, Finish(state, run, explainer, datasets, explainer.TargetIndex(merged.Model, run.Target), directory, progress, cancellation));
+            return Finish(state, run, explainer, datasets, explainer.TargetIndex(merged.Model, run.Target), directory, progress, cancellation);
         }
         finally
         {
@@ -81,17 +81,16 @@ public static class ConceptAnalysis
     /// <summary>File name of the mergeable state inside <c>explain/concepts/</c>; written last, so its presence marks a finished part.</summary>
     public const string StateFileName = "state.json";
 
-    /// <summary>The stages that need every record: the tables, then references and per-lead profiles when asked for.</summary>
-    private static ConceptSummary Finish(ConceptState state, ConceptOptions options, ConceptExplainer? explainer, IReadOnlyList<PreparedDataset> datasets, int target,
+    /// <summary>The stages that need every record: the tables, then references, per-lead profiles and purity when asked for.</summary>
+    private static ConceptResult Finish(ConceptState state, ConceptOptions options, ConceptExplainer? explainer, IReadOnlyList<PreparedDataset> datasets, int target,
         string directory, IProgress<ConceptProgress>? progress, CancellationToken cancellation)
     {
         ConceptSummary summary = ConceptSummary.Of(state);
         ConceptTables.Write(summary, directory);
-        if (explainer is not null && (options.References || options.LeadProfiles))
-        {
-            ReferenceStage.Write(summary, options, explainer, datasets, target, directory, progress, cancellation);
-        }
-        return summary;
+        IReadOnlyList<PurityRow>? purity = explainer is not null && (options.References || options.LeadProfiles || options.Purity)
+            ? ReferenceStage.Write(summary, options, explainer, datasets, target, directory, progress, cancellation)
+            : null;
+        return new ConceptResult(directory, state, summary) { Purity = purity };
     }
 
     private static void CheckParts(IReadOnlyList<string> parts, IReadOnlyList<ConceptRunConfig> configs)

@@ -4,4 +4,8 @@ namespace EcgXai.Explain.Concepts;
 /// <param name="Directory">The <c>explain/concepts/</c> folder.</param>
 /// <param name="State">The (merged) state.</param>
 /// <param name="Summary">The tables, or null for one shard (they need every shard).</param>
-public sealed record ConceptResult(string Directory, ConceptState State, ConceptSummary? Summary);
+public sealed record ConceptResult(string Directory, ConceptState State, ConceptSummary? Summary)
+{
+    /// <summary>Wave purity of the top concepts (null for one shard or when not asked for).</summary>
+    public IReadOnlyList<PurityRow>? Purity { get; init; }
+}

@@ -52,9 +52,7 @@ public sealed record ReceptiveField(long Start, long End)
         {
             case Conv1dNode conv:
                 return (span.A * conv.Stride - conv.Padding, span.B * conv.Stride - conv.Padding + conv.Dilation * (conv.KernelSize - 1));
-            case MaxPool1dNode pool:
-                return Window(span, pool.Window(length), pool.Padding);
-            case AvgPool1dNode pool:
+            case Pool1dNode pool:
                 return Window(span, pool.Window(length), pool.Padding);
             case FlattenNode:
                 return span.A / length == span.B / length ? (span.A % length, span.B % length) : (0, length - 1);

@@ -13,21 +13,22 @@ namespace EcgXai.Explain.Concepts;
 /// many concepts share forwards, each cropped to the receptive field of the concept's peak
 /// (<c>reference_heatmaps.safetensors</c>, indexed by <c>reference_heatmaps.csv</c>), and per concept its per-lead
 /// relevance profile: the share of its conditional relevance in each lead, averaged over its references with
-/// non-zero relevance (<c>lead_profiles.csv</c>; a concept without any is left out).
+/// non-zero relevance (<c>lead_profiles.csv</c>; a concept without any is left out), and, when asked for, their wave
+/// purity from the same heatmaps (<see cref="PurityStage"/>).
 /// </summary>
 public static class ReferenceStage
 {
-    /// <summary>Computes and writes the references and profiles of <paramref name="summary"/> into <paramref name="directory"/>.</summary>
-    public static void Write(ConceptSummary summary, ConceptOptions options, ConceptExplainer explainer, IReadOnlyList<PreparedDataset> datasets, int target,
+    /// <summary>Computes and writes the references, profiles and purity of <paramref name="summary"/> into <paramref name="directory"/>; returns the purity rows (null when not asked for).</summary>
+    public static IReadOnlyList<PurityRow>? Write(ConceptSummary summary, ConceptOptions options, ConceptExplainer explainer, IReadOnlyList<PreparedDataset> datasets, int target,
         string directory, IProgress<ConceptProgress>? progress, CancellationToken cancellation)
     {
-        var picks = new List<(ConceptLayer Layer, int Concept, int Rank, ReferenceEntry Entry)>();
+        var picks = new List<(ConceptLayer Layer, int Concept, int ConceptRank, int Rank, ReferenceEntry Entry)>();
         foreach (ConceptLayer layer in summary.Settings.Layers.Where(l => !l.Positions))
         {
-            foreach (ConceptRow row in summary.Ranking(layer.Key).Take(options.TopConcepts))
+            foreach (var (row, conceptRank) in summary.Ranking(layer.Key).Take(options.TopConcepts).Select((r, i) => (r, i + 1)))
             {
                 var entries = summary.Merged.Layers[layer.Key].References[ReferenceKind.RelevanceSum][row.Concept].Entries.Take(options.ReferenceCount);
-                picks.AddRange(entries.Select((e, rank) => (layer, row.Concept, rank + 1, e)));
+                picks.AddRange(entries.Select((e, rank) => (layer, row.Concept, conceptRank, rank + 1, e)));
             }
         }
         var records = picks.Select(p => (p.Entry.Dataset, p.Entry.RecordId)).Distinct().ToList();
@@ -57,7 +58,7 @@ public static class ReferenceStage
         var shares = new Dictionary<(string Layer, int Concept), double[]>();
         for (int i = 0; i < picks.Count; i++)
         {
-            var (layer, concept, rank, entry) = picks[i];
+            var (layer, concept, _, rank, entry) = picks[i];
             ReceptiveField field = ReceptiveField.Of(graph, layer.Node, entry.PeakTime);
             string name = string.Create(CultureInfo.InvariantCulture, $"{layer.Key}/{concept}/{rank}");
             Tensor heatmap = all[i];
@@ -92,6 +93,15 @@ public static class ReferenceStage
             }
             AtomicFile.WriteText(Path.Combine(directory, "lead_profiles.csv"), profiles.ToString());
         }
+        if (!options.Purity)
+        {
+            return null;
+        }
+        var purityPicks = picks.Select(p => new PurityStage.Pick(p.Layer.Key, p.Concept, p.ConceptRank, records.IndexOf((p.Entry.Dataset, p.Entry.RecordId)))).ToArray();
+        int size = first.LeadCount * first.Length;
+        var recordSignals = records.Select((_, i) => signals.AsSpan(i * size, size).ToArray()).ToArray();
+        var heatmapValues = Enumerable.Range(0, picks.Count).Select(i => all[i].data<float>().ToArray()).ToArray();
+        return PurityStage.Write(purityPicks, heatmapValues, recordSignals, records.Select(r => (datasetIndex[r.Dataset], r.RecordId)).ToArray(), datasets, options.Data, directory);
     }
 
     private static string Csv(string value) => value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;

@@ -3,47 +3,20 @@ using static TorchSharp.torch;
 namespace EcgXai.Explain.Graph;
 
 /// <summary>
-/// <c>MaxPool1d</c> over time of <c>(C, L)</c> with kernel, stride and symmetric padding (floor mode), or over the whole
-/// length (<see cref="Kernel"/> null: output <c>(C, 1)</c>, ONNX <c>GlobalMaxPool</c> / <c>AdaptiveMaxPool1d(1)</c>).
+/// <c>MaxPool1d</c> over time of <c>(C, L)</c> with kernel, stride and symmetric padding (implicit −∞, floor mode), or
+/// over the whole length (<see cref="Pool1dNode.Kernel"/> null: output <c>(C, 1)</c>, ONNX <c>GlobalMaxPool</c> /
+/// <c>AdaptiveMaxPool1d(1)</c>).
 /// </summary>
-public sealed class MaxPool1dNode : GraphNode
+public sealed class MaxPool1dNode : Pool1dNode
 {
     /// <summary>A max pool of <paramref name="input"/>; <paramref name="kernel"/> null pools the whole length.</summary>
     public MaxPool1dNode(string name, string input, long? kernel, long? stride = null, long padding = 0, nn.Module<Tensor, Tensor>? module = null)
-        : base(name, [input], module)
+        : base(name, input, kernel, stride, padding, module)
     {
-        if (kernel < 1 || stride < 1 || padding < 0 || (kernel is { } k && 2 * padding > k))
-        {
-            throw Error($"invalid kernel {kernel}, stride {stride}, padding {padding}");
-        }
-        Kernel = kernel;
-        Stride = stride ?? kernel;
-        Padding = padding;
     }
 
     /// <inheritdoc />
     public override NodeKind Kind => NodeKind.MaxPool1d;
-
-    /// <summary>Window length, or null for the whole input length.</summary>
-    public long? Kernel { get; }
-
-    /// <summary>Stride (the kernel when not given; null for a whole-length window).</summary>
-    public long? Stride { get; }
-
-    /// <summary>Padding on each side (implicit −∞).</summary>
-    public long Padding { get; }
-
-    /// <summary>The window and stride for an input of <paramref name="length"/> samples.</summary>
-    public (long Kernel, long Stride) Window(long length) => (Kernel ?? length, Stride ?? length);
-
-    /// <inheritdoc />
-    public override long[] OutputShape(IReadOnlyList<long[]> inputShapes)
-    {
-        Expect(inputShapes, 1, 2);
-        (long k, long s) = Window(inputShapes[0][1]);
-        long length = Shape.WindowOutput(inputShapes[0][1], k, s, Padding);
-        return length >= 1 ? [inputShapes[0][0], length] : throw Error($"input length {inputShapes[0][1]} is shorter than the window {k}");
-    }
 
     /// <summary>The pooled output and the arg-max index (into the unpadded input) of every output position.</summary>
     public (Tensor Output, Tensor Indices) ForwardWithIndices(Tensor input)
