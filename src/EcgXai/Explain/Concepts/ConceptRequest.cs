@@ -4,4 +4,6 @@ namespace EcgXai.Explain.Concepts;
 /// <param name="Record">Index of the record in the input batch.</param>
 /// <param name="Node">The concept's node.</param>
 /// <param name="Channel">The concept (channel).</param>
-public sealed record ConceptRequest(int Record, string Node, int Channel);
+/// <param name="Time">For a concept-start heatmap: start at the concept's activation at this time index only (its peak, as
+/// zennit-crp's RelMax with receptive fields); null = at every time. Conditional heatmaps ignore it.</param>
+public sealed record ConceptRequest(int Record, string Node, int Channel, long? Time = null);

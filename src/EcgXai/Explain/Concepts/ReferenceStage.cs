@@ -9,9 +9,10 @@ namespace EcgXai.Explain.Concepts;
 
 /// <summary>
 /// The stage after the (merged) pass: for the top concepts of every layer (rank over all datasets), the conditional
-/// heatmaps (CRP, condition = concept and target) of their top RelMax "sum" references, batched so the references of
-/// many concepts share forwards, each cropped to the receptive field of the concept's peak
-/// (<c>reference_heatmaps.safetensors</c>, indexed by <c>reference_heatmaps.csv</c>), and per concept its per-lead
+/// heatmaps (CRP, condition = concept and target) and concept-start heatmaps (relevance started at the concept's
+/// activation at its peak, zennit-crp's RelMax visualisation; tensor name suffix <c>/start</c>) of their top RelMax "sum"
+/// references, batched so the references of many concepts share forwards, each cropped to the receptive field of the
+/// concept's peak (<c>reference_heatmaps.safetensors</c>, indexed by <c>reference_heatmaps.csv</c>), and per concept its per-lead
 /// relevance profile: the share of its conditional relevance in each lead, averaged over its references with
 /// non-zero relevance (<c>lead_profiles.csv</c>; a concept without any is left out), and, when asked for, their wave
 /// purity from the same heatmaps (<see cref="PurityStage"/>).
@@ -45,15 +46,13 @@ public static class ReferenceStage
         using ModelGraph graph = explainer.Graph();
         Tensor input = tensor(signals, [records.Count, first.LeadCount, first.Length]).to(explainer.Attributor.ScalarType).to(explainer.Device);
         var requests = picks.Select(p => new ConceptRequest(records.IndexOf((p.Entry.Dataset, p.Entry.RecordId)), p.Layer.Node, p.Concept)).ToArray();
-        var heatmaps = new List<Tensor>();
-        for (int start = 0; start < requests.Length; start += ConceptHeatmaps.RowsPerWalk)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            heatmaps.Add(ConceptHeatmaps.Conditional(explainer.Attributor, input, target, requests.Skip(start).Take(ConceptHeatmaps.RowsPerWalk).ToArray()).to(ScalarType.Float32).cpu());
-            progress?.Report(new ConceptProgress("references", Math.Min(start + ConceptHeatmaps.RowsPerWalk, requests.Length), requests.Length));
-        }
-        Tensor all = requests.Length > 0 ? cat(heatmaps, 0) : zeros(0, first.LeadCount, first.Length);
-        var index = new StringBuilder("layer,concept,rank,dataset,record,value,peak_time,field_start,field_end,tensor\n");
+        int steps = options.References ? 2 * requests.Length : requests.Length;
+        Tensor all = ConceptHeatmaps.Conditional(explainer.Attributor, input, target, requests, Report(progress, 0, steps), cancellation).to(ScalarType.Float32).cpu();
+        Tensor? starts = options.References
+            ? ConceptHeatmaps.ConceptStart(explainer.Attributor, input, requests.Select((r, i) => r with { Time = picks[i].Entry.PeakTime }).ToArray(),
+                Report(progress, requests.Length, steps), cancellation).to(ScalarType.Float32).cpu()
+            : null;
+        var index = new StringBuilder("layer,concept,rank,dataset,record,value,peak_time,field_start,field_end,tensor,start_tensor\n");
         var tensors = new List<KeyValuePair<string, Tensor>>();
         var shares = new Dictionary<(string Layer, int Concept), double[]>();
         for (int i = 0; i < picks.Count; i++)
@@ -63,7 +62,11 @@ public static class ReferenceStage
             string name = string.Create(CultureInfo.InvariantCulture, $"{layer.Key}/{concept}/{rank}");
             Tensor heatmap = all[i];
             tensors.Add(new(name, heatmap.narrow(1, field.Start, field.Length).contiguous()));
-            index.Append(CultureInfo.InvariantCulture, $"{layer.Key},{concept},{rank},{Csv(entry.Dataset)},{Csv(entry.RecordId)},{entry.Value:R},{entry.PeakTime},{field.Start},{field.End},{name}\n");
+            if (starts is not null)
+            {
+                tensors.Add(new(name + "/start", starts[i].narrow(1, field.Start, field.Length).contiguous()));
+            }
+            index.Append(CultureInfo.InvariantCulture, $"{layer.Key},{concept},{rank},{Csv(entry.Dataset)},{Csv(entry.RecordId)},{entry.Value:R},{entry.PeakTime},{field.Start},{field.End},{name},{name}/start\n");
             double[] perLead = heatmap.sum(1).to(ScalarType.Float64).data<double>().ToArray();
             double total = perLead.Sum();
             double[] sum = shares.TryGetValue((layer.Key, concept), out double[]? s) ? s : shares[(layer.Key, concept)] = new double[perLead.Length + 1];
@@ -103,6 +106,9 @@ public static class ReferenceStage
         var heatmapValues = Enumerable.Range(0, picks.Count).Select(i => all[i].data<float>().ToArray()).ToArray();
         return PurityStage.Write(purityPicks, heatmapValues, recordSignals, records.Select(r => (datasetIndex[r.Dataset], r.RecordId)).ToArray(), datasets, options.Data, directory);
     }
+
+    private static SynchronousProgress<int>? Report(IProgress<ConceptProgress>? progress, int offset, int total) =>
+        progress is null ? null : new SynchronousProgress<int>(done => progress.Report(new ConceptProgress("references", offset + done, total)));
 
     private static string Csv(string value) => value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
 }
