@@ -62,7 +62,7 @@ public static class ConceptAnalysis
         merged.Save(Path.Combine(directory, ConceptRunConfig.FileName));
         state.Save(Path.Combine(directory, StateFileName));
         ConceptOptions run = merged.Options;
-        if (!run.References && !run.LeadProfiles && !run.Purity)
+        if (!run.References && !run.LeadProfiles && !run.Purity && !run.AttributionGraph)
         {
             return Finish(state, run, null, [], 0, directory, progress, cancellation);
         }
@@ -81,13 +81,13 @@ public static class ConceptAnalysis
     /// <summary>File name of the mergeable state inside <c>explain/concepts/</c>; written last, so its presence marks a finished part.</summary>
     public const string StateFileName = "state.json";
 
-    /// <summary>The stages that need every record: the tables, then references, per-lead profiles and purity when asked for.</summary>
+    /// <summary>The stages that need every record: the tables, then references, per-lead profiles, attribution graph and purity when asked for.</summary>
     private static ConceptResult Finish(ConceptState state, ConceptOptions options, ConceptExplainer? explainer, IReadOnlyList<PreparedDataset> datasets, int target,
         string directory, IProgress<ConceptProgress>? progress, CancellationToken cancellation)
     {
         ConceptSummary summary = ConceptSummary.Of(state);
         ConceptTables.Write(summary, directory);
-        IReadOnlyList<PurityRow>? purity = explainer is not null && (options.References || options.LeadProfiles || options.Purity)
+        IReadOnlyList<PurityRow>? purity = explainer is not null && (options.References || options.LeadProfiles || options.Purity || options.AttributionGraph)
             ? ReferenceStage.Write(summary, options, explainer, datasets, target, directory, progress, cancellation)
             : null;
         return new ConceptResult(directory, state, summary) { Purity = purity };

@@ -1,4 +1,5 @@
 using EcgXai.Explain.Attribution;
+using EcgXai.Explain.Crp;
 using static TorchSharp.torch;
 
 namespace EcgXai.Explain.Concepts;
@@ -25,7 +26,23 @@ public static class ConceptHeatmaps
             var rows = chunk.Select(r => new AttributionRow(recordOf(r.Record), target, [new Condition(r.Node, [r.Channel])])).ToArray();
             using AttributionResult attribution = attributor.Attribute(subset, rows);
             return attribution.InputRelevance.clone();
-        });
+        }, null);
+
+    /// <summary>
+    /// The attribution-graph step: for each request, the share of its concept's conditional relevance (condition = the
+    /// concept and class <paramref name="target"/>) that reaches each channel of each node of <paramref name="below"/>
+    /// (relevance summed over time, divided by the row's sum of absolute values at that node, zennit-crp's
+    /// <c>abs_norm</c>), <c>(requests, Σ channels)</c> with the nodes' channels concatenated in <paramref name="below"/>
+    /// order, in request order. Every node of <paramref name="below"/> must lie below every request's node.
+    /// </summary>
+    public static Tensor ConditionalShares(Attributor attributor, Tensor input, int target, IReadOnlyList<ConceptRequest> requests, IReadOnlyList<string> below,
+        IProgress<int>? progress = null, CancellationToken cancellation = default) =>
+        Batched(input, requests, byNode: false, progress, cancellation, (subset, chunk, recordOf) =>
+        {
+            var rows = chunk.Select(r => new AttributionRow(recordOf(r.Record), target, [new Condition(r.Node, [r.Channel])])).ToArray();
+            using AttributionResult attribution = attributor.Attribute(subset, rows, below);
+            return cat(below.Select(n => ConceptRelevance.PerChannel(attribution.Relevance[n], normalise: true)).ToArray(), 1);
+        }, below.Sum(attributor.ChannelsOf));
 
     /// <summary>
     /// Concept-start input relevance <c>(requests, leads, samples)</c>: relevance started at each request's concept
@@ -56,7 +73,7 @@ public static class ConceptHeatmaps
             Tensor start = activation.index_select(0, tensor(rowRecords, device: activation.device))
                 .mul(tensor(mask, [chunk.Count, channels, length], device: activation.device).to_type(activation.dtype));
             return Started(attributor, subset, node, start, rowRecords.Select(r => (int)r).ToArray());
-        });
+        }, null);
 
     /// <summary>
     /// Input relevance <c>(rows, leads, samples)</c> of relevance <paramref name="start"/> <c>(rows, …node shape)</c> started
@@ -72,16 +89,17 @@ public static class ConceptHeatmaps
     /// <summary>
     /// Runs <paramref name="walk"/> on chunks of the requests ordered by record (by node, then record, with
     /// <paramref name="byNode"/>: then each chunk has one node); each chunk has at most <see cref="RowsPerWalk"/> requests,
-    /// gets the subset of its distinct records and a map from batch record to subset row, and returns one input heatmap
-    /// per request.
+    /// gets the subset of its distinct records and a map from batch record to subset row, and returns one
+    /// row per request (<paramref name="width"/> values per row, or an input heatmap when null).
     /// </summary>
     private static Tensor Batched(Tensor input, IReadOnlyList<ConceptRequest> requests, bool byNode, IProgress<int>? progress,
-        CancellationToken cancellation, Func<Tensor, IReadOnlyList<ConceptRequest>, Func<int, int>, Tensor> walk)
+        CancellationToken cancellation, Func<Tensor, IReadOnlyList<ConceptRequest>, Func<int, int>, Tensor> walk, int? width)
     {
         using var scope = NewDisposeScope();
         if (requests.Count == 0)
         {
-            return zeros([0, input.shape[1], input.shape[2]], dtype: input.dtype, device: input.device).MoveToOuterDisposeScope();
+            long[] shape = width is { } w ? [0, w] : [0, input.shape[1], input.shape[2]];
+            return zeros(shape, dtype: input.dtype, device: input.device).MoveToOuterDisposeScope();
         }
         int[] order = Enumerable.Range(0, requests.Count).OrderBy(i => byNode ? requests[i].Node : "", StringComparer.Ordinal)
             .ThenBy(i => requests[i].Record).ThenBy(i => i).ToArray();

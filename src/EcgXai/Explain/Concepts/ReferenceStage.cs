@@ -14,12 +14,13 @@ namespace EcgXai.Explain.Concepts;
 /// references, batched so the references of many concepts share forwards, each cropped to the receptive field of the
 /// concept's peak (<c>reference_heatmaps.safetensors</c>, indexed by <c>reference_heatmaps.csv</c>), and per concept its per-lead
 /// relevance profile: the share of its conditional relevance in each lead, averaged over its references with
-/// non-zero relevance (<c>lead_profiles.csv</c>; a concept without any is left out), and, when asked for, their wave
-/// purity from the same heatmaps (<see cref="PurityStage"/>).
+/// non-zero relevance (<c>lead_profiles.csv</c>; a concept without any is left out), and, when asked for, their
+/// attribution graph over the same references (<see cref="AttributionGraphStage"/>) and their wave purity from the same
+/// heatmaps (<see cref="PurityStage"/>).
 /// </summary>
 public static class ReferenceStage
 {
-    /// <summary>Computes and writes the references, profiles and purity of <paramref name="summary"/> into <paramref name="directory"/>; returns the purity rows (null when not asked for).</summary>
+    /// <summary>Computes and writes the references, profiles, attribution graph and purity of <paramref name="summary"/> into <paramref name="directory"/>; returns the purity rows (null when not asked for).</summary>
     public static IReadOnlyList<PurityRow>? Write(ConceptSummary summary, ConceptOptions options, ConceptExplainer explainer, IReadOnlyList<PreparedDataset> datasets, int target,
         string directory, IProgress<ConceptProgress>? progress, CancellationToken cancellation)
     {
@@ -95,6 +96,12 @@ public static class ReferenceStage
                 }
             }
             AtomicFile.WriteText(Path.Combine(directory, "lead_profiles.csv"), profiles.ToString());
+        }
+        if (options.AttributionGraph)
+        {
+            var graphPicks = picks.Select((p, i) => new AttributionGraphStage.Pick(p.Layer, p.Concept, p.ConceptRank, requests[i].Record)).ToArray();
+            AttributionGraphStage.Write(explainer.Attributor, input, target, options.Target, summary.Settings.Layers, graphPicks, options.GraphWidth, directory,
+                progress is null ? null : new SynchronousProgress<int>(d => progress.Report(new ConceptProgress("attribution graph", d, picks.Count))), cancellation);
         }
         if (!options.Purity)
         {

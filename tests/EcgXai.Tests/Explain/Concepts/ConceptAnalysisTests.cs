@@ -40,6 +40,7 @@ public class ConceptAnalysisTests(ConceptRunFixture fixture) : IClassFixture<Con
         Assert.Equal(23, one.State.Datasets.Sum(d => d.Count));
         Assert.Equal(one.State.Datasets.Select(d => d.Count), merged.State.Datasets.Select(d => d.Count));
         ConceptTablesAssert.Equal(one.Directory, merged.Directory);
+        Assert.True(File.Exists(Path.Combine(merged.Directory, AttributionGraphStage.FileName)));
         var (a, _) = SafeTensors.Read(Path.Combine(one.Directory, "reference_heatmaps.safetensors"));
         var (b, _) = SafeTensors.Read(Path.Combine(merged.Directory, "reference_heatmaps.safetensors"));
         Assert.Equal(a.Keys.Order(), b.Keys.Order());
@@ -71,22 +72,16 @@ public class ConceptAnalysisTests(ConceptRunFixture fixture) : IClassFixture<Con
         string folder = fixture.NewFolder("recompute");
         ConceptResult result = ConceptAnalysis.Run(Options(folder) with { Layers = ["blocks.1.sum"], Positions = false, Data = [fixture.Data[0]], Records = ConceptRecords.Positives });
 
-        var (model, _) = Checkpoint.Load(fixture.Model, CPU);
-        using (model)
+        using (var recompute = new Recomputation(fixture))
         {
-            model.eval();
-            using var attributor = Attributor.For(model, NamedComposites.EpsilonPlusFlat());
-            using PreparedDataset data = DatasetPreparer.Prepare(fixture.Data[0], new PreprocessOptions(model.Config.LeadNames, model.Config.SampleRate, model.Config.InputLength), model.Config.ClassNames, fixture.Cache);
-            int af = model.Config.ClassNames.ToList().IndexOf("AF");
+            var (attributor, data, af) = (recompute.Attributor, recompute.Data, recompute.Af);
             int[] positives = Enumerable.Range(0, data.Count).Where(i => data.Label(i, af) > 0.5f).ToArray();
             Assert.NotEmpty(positives);
             var mean = new double[attributor.ChannelsOf("blocks.1.sum")];
             foreach (int row in positives)
             {
-                var signal = new float[data.LeadCount * data.Length];
-                data.CopyBatch([row], signal, new float[data.ClassNames.Count]);
                 using var scope = NewDisposeScope();
-                using AttributionResult attribution = attributor.Attribute(tensor(signal, [1, data.LeadCount, data.Length]), [af], ["blocks.1.sum"]);
+                using AttributionResult attribution = attributor.Attribute(recompute.Record(row), [af], ["blocks.1.sum"]);
                 double[] perChannel = ConceptRelevance.PerChannel(attribution.Relevance["blocks.1.sum"], normalise: true).to(ScalarType.Float64).data<double>().ToArray();
                 for (int c = 0; c < mean.Length; c++)
                 {
@@ -98,6 +93,51 @@ public class ConceptAnalysisTests(ConceptRunFixture fixture) : IClassFixture<Con
             Assert.All(ranking, r => Assert.Equal(mean[r.Concept], r.NormalisedMean, 1e-5));
             Assert.All(ranking, r => Assert.Equal(positives.Length, r.Records));
         }
+    }
+
+    [Fact]
+    public void AttributionGraphEqualsAnIndependentRecomputationOverTheReferences()
+    {
+        string[] layers = ["blocks.0.out", "blocks.1.sum", "blocks.2.out"];
+        var options = Options(fixture.NewFolder("graph")) with { Layers = layers, Positions = false, Data = [fixture.Data[0]], TopConcepts = 2, GraphWidth = 3, Purity = false };
+        ConceptResult result = ConceptAnalysis.Run(options);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(result.Directory, AttributionGraphStage.FileName)));
+        var concepts = json.RootElement.GetProperty("concepts").EnumerateArray().ToArray();
+        Assert.Equal(6, concepts.Length);
+        Assert.All(concepts.Where(c => c.GetProperty("layer").GetString() == "blocks.0.out"), c => Assert.Empty(c.GetProperty("below").EnumerateArray()));
+
+        System.Text.Json.JsonElement top = concepts.Single(c => c.GetProperty("layer").GetString() == "blocks.2.out" && c.GetProperty("rank").GetInt32() == 1);
+        int concept = top.GetProperty("concept").GetInt32();
+        var below = top.GetProperty("below").EnumerateArray().ToArray();
+        Assert.Equal(["blocks.1.sum", "blocks.0.out"], below.Select(b => b.GetProperty("layer").GetString()));
+        using (var recompute = new Recomputation(fixture))
+        {
+            var (attributor, data, af) = (recompute.Attributor, recompute.Data, recompute.Af);
+            var references = result.Summary!.Merged.Layers["blocks.2.out"].References[ReferenceKind.RelevanceSum][concept].Entries.Take(options.ReferenceCount).ToArray();
+            Assert.Equal(references.Length, top.GetProperty("references").GetInt32());
+            foreach (System.Text.Json.JsonElement layer in below)
+            {
+                string node = layer.GetProperty("layer").GetString()!;
+                var mean = new double[attributor.ChannelsOf(node)];
+                foreach (ReferenceEntry entry in references)
+                {
+                    using var scope = NewDisposeScope();
+                    using AttributionResult r = new ConceptAttributor(attributor).Attribute(recompute.Record(data.RecordIds.ToList().IndexOf(entry.RecordId)), 0, af, "blocks.2.out", [[concept]], [node]);
+                    double[] shares = ConceptRelevance.PerChannel(r.Relevance[node], normalise: true).to(ScalarType.Float64).data<double>().ToArray();
+                    for (int c = 0; c < mean.Length; c++)
+                    {
+                        mean[c] += shares[c] / references.Length;
+                    }
+                }
+                var expected = Enumerable.Range(0, mean.Length).OrderByDescending(c => mean[c]).ThenBy(c => c).Take(3).ToArray();
+                var children = layer.GetProperty("concepts").EnumerateArray().ToArray();
+                Assert.Equal(expected, children.Select(c => c.GetProperty("concept").GetInt32()));
+                Assert.All(children, c => Assert.Equal(mean[c.GetProperty("concept").GetInt32()], c.GetProperty("share").GetDouble(), 1e-5));
+            }
+        }
+
+        ConceptResult without = ConceptAnalysis.Run(options with { OutDirectory = fixture.NewFolder("nograph"), AttributionGraph = false });
+        Assert.False(File.Exists(Path.Combine(without.Directory, AttributionGraphStage.FileName)));
     }
 
     [Fact]
@@ -113,5 +153,41 @@ public class ConceptAnalysisTests(ConceptRunFixture fixture) : IClassFixture<Con
         Assert.Throws<ArgumentException>(() => ShardSpec.Parse("3/3"));
         Assert.Equal(new ShardSpec(1, 4), ShardSpec.Parse("1/4"));
         Assert.Equal([1, 5, 9], new ShardSpec(1, 4).Select(Enumerable.Range(0, 11).ToArray()));
+    }
+
+    /// <summary>The fixture's model with an EpsilonPlusFlat attributor and its first dataset, for independent recomputations.</summary>
+    private sealed class Recomputation : IDisposable
+    {
+        private readonly ResNet1d model;
+
+        public Recomputation(ConceptRunFixture fixture)
+        {
+            (model, _) = Checkpoint.Load(fixture.Model, CPU);
+            model.eval();
+            Attributor = Attributor.For(model, NamedComposites.EpsilonPlusFlat());
+            Data = DatasetPreparer.Prepare(fixture.Data[0], new PreprocessOptions(model.Config.LeadNames, model.Config.SampleRate, model.Config.InputLength), model.Config.ClassNames, fixture.Cache);
+            Af = model.Config.ClassNames.ToList().IndexOf("AF");
+        }
+
+        public Attributor Attributor { get; }
+
+        public PreparedDataset Data { get; }
+
+        public int Af { get; }
+
+        /// <summary>Row <paramref name="row"/> of the data as a one-record input batch.</summary>
+        public Tensor Record(int row)
+        {
+            var signal = new float[Data.LeadCount * Data.Length];
+            Data.CopyBatch([row], signal, new float[Data.ClassNames.Count]);
+            return tensor(signal, [1, Data.LeadCount, Data.Length]);
+        }
+
+        public void Dispose()
+        {
+            Data.Dispose();
+            Attributor.Dispose();
+            model.Dispose();
+        }
     }
 }
