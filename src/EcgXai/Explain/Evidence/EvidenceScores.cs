@@ -16,7 +16,7 @@ internal sealed class EvidenceScores
         EvidenceScore s = EvidenceScore.Measure(relevance, region);
         mass += s.MassAccuracy;
         rank += s.RankAccuracy;
-        pointing += s.Pointing ? 1 : 0;
+        pointing += s.Pointing;
         share += s.RegionShare;
         Count++;
     }

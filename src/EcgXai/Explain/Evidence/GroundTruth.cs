@@ -73,7 +73,7 @@ public static class GroundTruth
                         using AttributionResult attribution = conceptAttributor.Attribute(input, targets, layers);
                         foreach (string layer in layers)
                         {
-                            double[] perChannel = ConceptRelevance.PerChannel(attribution.Relevance[layer], normalise: true).sum(0).to(ScalarType.Float64).cpu().data<double>().ToArray();
+                            double[] perChannel = ConceptRelevance.PerChannel(attribution.Relevance[layer], normalise: true).sum(dim: 0).to(ScalarType.Float64).cpu().data<double>().ToArray();
                             for (int c = 0; c < perChannel.Length; c++)
                             {
                                 sums[layer][c] += perChannel[c];

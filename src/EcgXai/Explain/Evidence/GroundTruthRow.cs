@@ -13,7 +13,7 @@ namespace EcgXai.Explain.Evidence;
 /// <param name="Records">Records scored.</param>
 /// <param name="MassAccuracy">Mean share of positive relevance inside the region.</param>
 /// <param name="RankAccuracy">Mean share of the top-K cells inside the region (K = region size).</param>
-/// <param name="Pointing">Share of records whose top cell lies inside the region.</param>
+/// <param name="Pointing">Mean pointing-game score: the share of records whose top cell lies inside the region (tied top cells count by their share inside).</param>
 /// <param name="RegionShare">Mean share of cells in the region (a random explanation's expected mass accuracy).</param>
 public sealed record GroundTruthRow(
     [property: JsonPropertyName("variant")] string Variant,

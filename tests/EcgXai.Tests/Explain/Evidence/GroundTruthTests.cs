@@ -1,3 +1,7 @@
+using EcgXai.Datasets;
+using EcgXai.Explain.Attribution;
+using EcgXai.Explain.Composites;
+using EcgXai.Explain.Crp;
 using EcgXai.Explain.Evidence;
 using EcgXai.Explain.Faithfulness;
 using EcgXai.IO;
@@ -5,6 +9,7 @@ using EcgXai.Models;
 using EcgXai.Synthesis.Evidence;
 using EcgXai.Tests.Models;
 using EcgXai.Tests.Support;
+using static TorchSharp.torch;
 
 namespace EcgXai.Tests.Explain.Evidence;
 
@@ -55,13 +60,42 @@ public class GroundTruthTests
         }
         GroundTruthRow random = input.Single(r => r.Variant == "random");
         Assert.True(Math.Abs(random.MassAccuracy - random.RegionShare) < 0.2 * random.RegionShare, $"random {random.MassAccuracy} vs share {random.RegionShare}");
-        // Two top concepts of each of the tiny model's six concept layers, ranked 1 and 2.
+        // Two top concepts of each of the tiny model's six concept layers, ranked 1 and 2: the top two by mean normalised relevance.
         var concepts = report.Rows.Where(r => r.Concept is not null).ToArray();
         Assert.Equal(12, concepts.Length);
         Assert.All(concepts.GroupBy(r => r.Layer), g => Assert.Equal([1, 2], g.Select(r => r.Rank!.Value)));
+        Assert.Equal(TopTwo(dir, "blocks.1.out", 12), concepts.Where(r => r.Layer == "blocks.1.out").Select(r => r.Concept!.Value));
         var csv = CsvTable.Read(Path.Combine(report.OutputDirectory, "scores.csv"));
         Assert.Equal(report.Rows.Count, csv.Rows.Count);
         Assert.True(File.Exists(Path.Combine(report.OutputDirectory, "scores.json")));
+    }
+
+    /// <summary>The two channels of <paramref name="node"/> with the largest mean abs_norm relevance over the first <paramref name="count"/> positives with a cue, recomputed record by record.</summary>
+    private static int[] TopTwo(TempDir dir, string node, int count)
+    {
+        var (model, _) = Checkpoint.Load(Path.Combine(dir.Path, "run", "models", "best.safetensors"), CPU);
+        using (model)
+        {
+            model.eval();
+            ResNet1dConfig c = model.Config;
+            string spec = "ptbxl:" + Path.Combine(dir.Path, "ev");
+            var regions = InputEvidence.Load(spec, c.LeadNames, c.SampleRate, c.InputLength);
+            using var data = DatasetPreparer.Prepare(spec, new PreprocessOptions(c.LeadNames, c.SampleRate, c.InputLength), c.ClassNames, dir.File("cache"));
+            using var attributor = Attributor.For(model, NamedComposites.EpsilonPlusFlat());
+            int[] rows = Enumerable.Range(0, data.Count).Where(r => data.Label(r, 0) > 0.5f && regions[data.RecordIds[r]].Contains(true)).Take(count).ToArray();
+            var mean = new double[attributor.ChannelsOf(node)];
+            foreach (int row in rows)
+            {
+                using var scope = NewDisposeScope();
+                using var attribution = attributor.Attribute(SrgExperiment.Load(data, [row], CPU, attributor.ScalarType), [0], [node]);
+                double[] shares = ConceptRelevance.PerChannel(attribution.Relevance[node], normalise: true).to(ScalarType.Float64).data<double>().ToArray();
+                for (int ch = 0; ch < mean.Length; ch++)
+                {
+                    mean[ch] += shares[ch];
+                }
+            }
+            return Enumerable.Range(0, mean.Length).OrderByDescending(ch => mean[ch]).ThenBy(ch => ch).Take(2).ToArray();
+        }
     }
 
     [Fact]

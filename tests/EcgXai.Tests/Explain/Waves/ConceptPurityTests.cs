@@ -67,7 +67,11 @@ public class ConceptPurityTests
         EvidenceScore p = EvidenceScore.Measure(perfect, region);
         Assert.Equal(1, p.MassAccuracy);
         Assert.Equal(1, p.RankAccuracy);
-        Assert.True(p.Pointing);
+        Assert.Equal(1, p.Pointing);
+        // A top value shared by one cell inside and three outside points a quarter inside.
+        var tied = new float[cells];
+        tied[250] = tied[0] = tied[1] = tied[2] = 5f;
+        Assert.Equal(0.25, EvidenceScore.Measure(tied, region).Pointing);
         var rng = new Random(5);
         var random = Enumerable.Range(0, cells).Select(_ => (float)rng.NextDouble()).ToArray();
         EvidenceScore r = EvidenceScore.Measure(random, region);
