@@ -12,7 +12,8 @@ namespace EcgXai.Explain.Concepts;
 /// heatmaps (CRP, condition = concept and target) and concept-start heatmaps (relevance started at the concept's
 /// activation at its peak, zennit-crp's RelMax visualisation; tensor name suffix <c>/start</c>) of their top RelMax "sum"
 /// references, batched so the references of many concepts share forwards, each cropped to the receptive field of the
-/// concept's peak (<c>reference_heatmaps.safetensors</c>, indexed by <c>reference_heatmaps.csv</c>), and per concept its per-lead
+/// concept's peak, with the reference sample (the record's input signal cropped alike; suffix <c>/sample</c>)
+/// (<c>reference_heatmaps.safetensors</c>, indexed by <c>reference_heatmaps.csv</c>), and per concept its per-lead
 /// relevance profile: the share of its conditional relevance in each lead, averaged over its references with
 /// non-zero relevance (<c>lead_profiles.csv</c>; a concept without any is left out), and, when asked for, their
 /// attribution graph over the same references (<see cref="AttributionGraphStage"/>) and their wave purity from the same
@@ -45,7 +46,8 @@ public static class ReferenceStage
         }
         using var scope = NewDisposeScope();
         using ModelGraph graph = explainer.Graph();
-        Tensor input = tensor(signals, [records.Count, first.LeadCount, first.Length]).to(explainer.Attributor.ScalarType).to(explainer.Device);
+        Tensor samples = tensor(signals, [records.Count, first.LeadCount, first.Length]);
+        Tensor input = samples.to(explainer.Attributor.ScalarType).to(explainer.Device);
         var requests = picks.Select(p => new ConceptRequest(records.IndexOf((p.Entry.Dataset, p.Entry.RecordId)), p.Layer.Node, p.Concept)).ToArray();
         int steps = options.References ? 2 * requests.Length : requests.Length;
         Tensor all = ConceptHeatmaps.Conditional(explainer.Attributor, input, target, requests, Report(progress, 0, steps), cancellation).to(ScalarType.Float32).cpu();
@@ -53,7 +55,7 @@ public static class ReferenceStage
             ? ConceptHeatmaps.ConceptStart(explainer.Attributor, input, requests.Select((r, i) => r with { Time = picks[i].Entry.PeakTime }).ToArray(),
                 Report(progress, requests.Length, steps), cancellation).to(ScalarType.Float32).cpu()
             : null;
-        var index = new StringBuilder("layer,concept,rank,dataset,record,value,peak_time,field_start,field_end,tensor,start_tensor\n");
+        var index = new StringBuilder("layer,concept,rank,dataset,record,value,peak_time,field_start,field_end,tensor,start_tensor,sample_tensor\n");
         var tensors = new List<KeyValuePair<string, Tensor>>();
         var shares = new Dictionary<(string Layer, int Concept), double[]>();
         for (int i = 0; i < picks.Count; i++)
@@ -66,8 +68,9 @@ public static class ReferenceStage
             if (starts is not null)
             {
                 tensors.Add(new(name + "/start", starts[i].narrow(1, field.Start, field.Length).contiguous()));
+                tensors.Add(new(name + "/sample", samples[requests[i].Record].narrow(1, field.Start, field.Length).contiguous()));
             }
-            index.Append(CultureInfo.InvariantCulture, $"{layer.Key},{concept},{rank},{Csv(entry.Dataset)},{Csv(entry.RecordId)},{entry.Value:R},{entry.PeakTime},{field.Start},{field.End},{name},{name}/start\n");
+            index.Append(CultureInfo.InvariantCulture, $"{layer.Key},{concept},{rank},{Csv(entry.Dataset)},{Csv(entry.RecordId)},{entry.Value:R},{entry.PeakTime},{field.Start},{field.End},{name},{name}/start,{name}/sample\n");
             double[] perLead = heatmap.sum(1).to(ScalarType.Float64).data<double>().ToArray();
             double total = perLead.Sum();
             double[] sum = shares.TryGetValue((layer.Key, concept), out double[]? s) ? s : shares[(layer.Key, concept)] = new double[perLead.Length + 1];

@@ -136,6 +136,21 @@ public class ConceptAnalysisTests(ConceptRunFixture fixture) : IClassFixture<Con
             }
         }
 
+        // Reference samples: the record's input cropped to the receptive field of the concept's peak, like its heatmaps.
+        var index = CsvTable.Read(Path.Combine(result.Directory, "reference_heatmaps.csv"));
+        var (tensors, _) = SafeTensors.Read(Path.Combine(result.Directory, "reference_heatmaps.safetensors"));
+        using (var recompute = new Recomputation(fixture))
+        {
+            foreach (var row in index.Rows.Take(4))
+            {
+                int start = int.Parse(row[7], System.Globalization.CultureInfo.InvariantCulture), end = int.Parse(row[8], System.Globalization.CultureInfo.InvariantCulture);
+                using Tensor expected = recompute.Record(recompute.Data.RecordIds.ToList().IndexOf(row[4]))[0].narrow(1, start, end - start + 1);
+                Assert.Equal(expected.data<float>().ToArray(), tensors[row[11]].data<float>().ToArray());
+                Assert.Equal(tensors[row[9]].shape, tensors[row[10]].shape);
+                Assert.Equal(expected.shape, tensors[row[10]].shape);
+            }
+        }
+
         ConceptResult without = ConceptAnalysis.Run(options with { OutDirectory = fixture.NewFolder("nograph"), AttributionGraph = false });
         Assert.False(File.Exists(Path.Combine(without.Directory, AttributionGraphStage.FileName)));
     }
