@@ -102,6 +102,30 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void MissingLeadsAreZeroFilledWhenAskedAndADatasetWithoutAnyRequestedLeadIsStillRefused()
+    {
+        using var temp = new TempDir();
+        string root = SyntheticData.Write(temp, SyntheticLayout.PtbXl, 3);
+        string header = SyntheticData.PtbXlHeader(root, 2);
+        File.WriteAllText(header, File.ReadAllText(header).Replace(" V6\n", " V7\n"));
+        var zero = Options with { Leads = ["I", "V6"], MissingLeads = MissingLeadHandling.Zero };
+
+        using PreparedDataset data = Prepare(root, temp, zero);
+
+        Assert.Equal(["1", "2", "3"], data.RecordIds);
+        Assert.Empty(data.SkippedByReason);
+        int length = data.Length;
+        for (int r = 0; r < data.Count; r++)
+        {
+            ReadOnlySpan<float> row = data.Signal(r);
+            Assert.Contains(row[..length].ToArray(), v => v != 0);
+            Assert.Equal(r != 1, row[length..].ContainsAnyExcept(0f));
+        }
+        var e = Assert.Throws<EcgXaiException>(() => Prepare(root, temp, zero with { Leads = ["V8"] }));
+        Assert.Contains("none to keep when zero-filling", e.Message);
+    }
+
+    [Fact]
     public void ARecordAtAnotherRateIsResampledFromItsOwnRate()
     {
         using var temp = new TempDir();
