@@ -92,8 +92,8 @@ public static class DatasetPreparer
 
     /// <summary>
     /// Reads the first <see cref="LeadProbes"/> records that can be read; when none of them has every requested lead
-    /// (a 12-lead model on single-lead data, a misspelt <c>--leads</c> name), refuses the dataset in one line naming the
-    /// leads that are missing, before the rest of it is read.
+    /// (a 12-lead model on single-lead data, a misspelt <c>--leads</c> name), or when zero-filling none of them has any,
+    /// refuses the dataset in one line naming the leads that are missing, before the rest of it is read.
     /// </summary>
     private static void CheckLeads(DatasetIndex index, Preprocessor preprocessor, string spec)
     {
@@ -114,7 +114,8 @@ public static class DatasetPreparer
             }
         }
         IReadOnlyList<string> wanted = preprocessor.Options.Leads.Select(LeadNames.Normalize).ToArray();
-        if (probed.Count == 0 || probed.Any(r => wanted.All(l => r.IndexOfLead(l) >= 0)))
+        bool zeroFill = preprocessor.Options.MissingLeads == MissingLeadHandling.Zero;
+        if (probed.Count == 0 || probed.Any(r => zeroFill ? wanted.Any(l => r.IndexOfLead(l) >= 0) : wanted.All(l => r.IndexOfLead(l) >= 0)))
         {
             return;
         }
@@ -122,7 +123,7 @@ public static class DatasetPreparer
         string[] missing = wanted.Where(l => first.IndexOfLead(l) < 0).ToArray();
         throw new EcgXaiException(spec,
             $"the model's input needs leads {string.Join(",", wanted)} but records of this dataset have {string.Join(",", first.Leads)} " +
-            $"(missing {string.Join(",", missing)}; checked {string.Join(", ", probed.Select(r => r.Id))})");
+            $"(missing {string.Join(",", missing)}{(zeroFill ? ", none to keep when zero-filling" : "")}; checked {string.Join(", ", probed.Select(r => r.Id))})");
     }
 
     /// <summary>Fails when the spec selected records but every one was skipped, naming the reasons and the first record.</summary>

@@ -40,7 +40,10 @@ public static class TrainingPipeline
         {
             throw new ArgumentException($"the record length ({recordLength} samples) must be at least the model's input length ({config.InputLength})");
         }
-        var preprocess = new PreprocessOptions(config.LeadNames, config.SampleRate, job.RecordLength ?? config.InputLength, job.HighPassHz);
+        var preprocess = new PreprocessOptions(config.LeadNames, config.SampleRate, job.RecordLength ?? config.InputLength, job.HighPassHz)
+        {
+            MissingLeads = job.MissingLeads,
+        };
         Device device = TorchDevice.Resolve(job.Options.Device);
         using ITeacher? teacher = job.Teacher is { } t ? LoadTeacher(t, preprocess, device) : null;
         double? teacherRate = job.Teacher is { } rated && teacher is not null ? rated.SampleRate ?? TeacherRate(teacher) : null;
@@ -132,6 +135,7 @@ public static class TrainingPipeline
         options = job.Options,
         high_pass_hz = job.HighPassHz,
         record_length = job.RecordLength,
+        missing_leads = job.MissingLeads.ToString().ToLowerInvariant(),
         teacher = job.Teacher is { } t
             ? new
             {
