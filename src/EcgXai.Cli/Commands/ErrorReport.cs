@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using EcgXai.IO;
@@ -11,7 +12,7 @@ public static class ErrorReport
     public static (int Code, string Message) Describe(Exception error) => error switch
     {
         AggregateException { InnerExceptions.Count: 1 } a => Describe(a.InnerException!),
-        System.Reflection.TargetInvocationException { InnerException: { } inner } => Describe(inner),
+        TargetInvocationException { InnerException: { } inner } => Describe(inner),
         UsageException e => (ExitCodes.Usage, OneLine(e.Message)),
         OperationCanceledException => (ExitCodes.Failure, "cancelled; outputs finished before the cancel are kept and a resumable stage resumes"),
         EcgXaiException e => (ExitCodes.Failure, OneLine(e.Message)),
@@ -26,10 +27,13 @@ public static class ErrorReport
         _ => (ExitCodes.Failure, $"unexpected {error.GetType().Name}: {OneLine(error.Message)} (run with --verbose for the stack trace)"),
     };
 
-    /// <summary>The first line of a message (libtorch appends its C++ stack to the first line).</summary>
+    /// <summary>
+    /// The first line of a message (libtorch appends its C++ stack to the first line), with control characters (e.g.
+    /// from a damaged file echoed in the message) shown as <c>?</c>.
+    /// </summary>
     public static string OneLine(string message)
     {
-        string first = message.Split('\n', 2)[0].Trim();
+        string first = ContainedPath.Printable(message.Split('\n', 2)[0].Trim());
         return first.Length == 0 ? "(no message)" : first;
     }
 

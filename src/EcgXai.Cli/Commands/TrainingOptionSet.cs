@@ -32,10 +32,13 @@ public sealed class TrainingOptionSet
     private readonly Option<string> classWeights = SharedOptions.Choice("--class-weights", "none", ["none", "balanced"],
         "balanced: each class's positives weigh negatives/positives of the training records (at most 20)");
 
+    private readonly Option<string> fillMissingLeads = SharedOptions.Choice("--fill-missing-leads", "none", ["none", "zero"],
+        "zero: records lacking some of the model's leads (e.g. single-lead data in a 12-lead model) get them as zeros instead of being skipped; recorded in config.json");
+
     private readonly Option<string?> select = new("--select") { Description = "class whose validation AUROC selects the best epoch and drives early stopping (default: macro AUROC)", HelpName = "CLASS" };
 
     /// <summary>Every option, to add to a verb.</summary>
-    public IEnumerable<Option> All => [data, output, preset, epochs, batch, learningRate, seed, patience, device, cache, highPass, leads, classes, filters, kernel, recordSeconds, classWeights, select];
+    public IEnumerable<Option> All => [data, output, preset, epochs, batch, learningRate, seed, patience, device, cache, highPass, leads, classes, filters, kernel, recordSeconds, classWeights, fillMissingLeads, select];
 
     /// <summary>Reads the options into a job without a teacher.</summary>
     public TrainingJob Read(ParseResult parse)
@@ -72,6 +75,7 @@ public sealed class TrainingOptionSet
             CacheDirectory = parse.GetValue(cache),
             HighPassHz = parse.GetValue(highPass),
             RecordLength = seconds is { } s ? (int)Math.Ceiling(s * config.SampleRate) : null,
+            MissingLeads = parse.GetRequiredValue(fillMissingLeads) == "zero" ? MissingLeadHandling.Zero : MissingLeadHandling.Refuse,
         };
     }
 

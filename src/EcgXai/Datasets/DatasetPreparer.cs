@@ -40,11 +40,7 @@ public static class DatasetPreparer
         IProgress<DatasetProgress>? progress = null,
         int splitSeed = DatasetSplitter.DefaultSeed)
     {
-        string[] unknown = classNames.Where(c => !LabelMap.IsLabel(c)).ToArray();
-        if (unknown.Length > 0 || classNames.Count == 0)
-        {
-            throw new ArgumentException($"class names must be labels of the common space ({string.Join(", ", LabelMap.Labels)}); got {string.Join(", ", classNames)}", nameof(classNames));
-        }
+        CheckClasses(classNames);
         var preprocessor = new Preprocessor(options);
         DatasetIndex index = DatasetIndex.Load(DatasetSpec.Parse(spec), options.SampleRate, splitSeed);
         progress?.Report(new DatasetProgress("index", index.Selected.Count, index.Selected.Count));
@@ -65,13 +61,39 @@ public static class DatasetPreparer
         return RequireRecords(TensorCache.Build(directory, key, index, preprocessor, classNames, progress), spec, index);
     }
 
+    /// <summary>
+    /// Refuses each of <paramref name="specs"/> as <see cref="Prepare"/> would, without preparing any: the class names,
+    /// the spec, the dataset's index and the leads of its first records. A run over several datasets checks them all
+    /// first, so that the last is not refused after the others were prepared (and cached, and computed on).
+    /// </summary>
+    /// <exception cref="EcgXaiException">A spec, a dataset's folder or index, or its leads do not fit.</exception>
+    /// <exception cref="ArgumentException">A class name is not in the common label space, or the options are invalid.</exception>
+    public static void Check(IEnumerable<string> specs, PreprocessOptions options, IReadOnlyList<string> classNames, int splitSeed = DatasetSplitter.DefaultSeed)
+    {
+        CheckClasses(classNames);
+        var preprocessor = new Preprocessor(options);
+        foreach (string spec in specs)
+        {
+            CheckLeads(DatasetIndex.Load(DatasetSpec.Parse(spec), options.SampleRate, splitSeed), preprocessor, spec);
+        }
+    }
+
+    private static void CheckClasses(IReadOnlyList<string> classNames)
+    {
+        string[] unknown = classNames.Where(c => !LabelMap.IsLabel(c)).ToArray();
+        if (unknown.Length > 0 || classNames.Count == 0)
+        {
+            throw new ArgumentException($"class names must be labels of the common space ({string.Join(", ", LabelMap.Labels)}); got {string.Join(", ", classNames)}", nameof(classNames));
+        }
+    }
+
     /// <summary>Records read before the run to check that the dataset has the requested leads.</summary>
     private const int LeadProbes = 3;
 
     /// <summary>
     /// Reads the first <see cref="LeadProbes"/> records that can be read; when none of them has every requested lead
-    /// (a 12-lead model on single-lead data, a misspelt <c>--leads</c> name), refuses the dataset in one line naming the
-    /// leads that are missing, before the rest of it is read.
+    /// (a 12-lead model on single-lead data, a misspelt <c>--leads</c> name), or when zero-filling none of them has any,
+    /// refuses the dataset in one line naming the leads that are missing, before the rest of it is read.
     /// </summary>
     private static void CheckLeads(DatasetIndex index, Preprocessor preprocessor, string spec)
     {
@@ -92,7 +114,8 @@ public static class DatasetPreparer
             }
         }
         IReadOnlyList<string> wanted = preprocessor.Options.Leads.Select(LeadNames.Normalize).ToArray();
-        if (probed.Count == 0 || probed.Any(r => wanted.All(l => r.IndexOfLead(l) >= 0)))
+        bool zeroFill = preprocessor.Options.MissingLeads == MissingLeadHandling.Zero;
+        if (probed.Count == 0 || probed.Any(r => zeroFill ? wanted.Any(l => r.IndexOfLead(l) >= 0) : wanted.All(l => r.IndexOfLead(l) >= 0)))
         {
             return;
         }
@@ -100,7 +123,7 @@ public static class DatasetPreparer
         string[] missing = wanted.Where(l => first.IndexOfLead(l) < 0).ToArray();
         throw new EcgXaiException(spec,
             $"the model's input needs leads {string.Join(",", wanted)} but records of this dataset have {string.Join(",", first.Leads)} " +
-            $"(missing {string.Join(",", missing)}; checked {string.Join(", ", probed.Select(r => r.Id))})");
+            $"(missing {string.Join(",", missing)}{(zeroFill ? ", none to keep when zero-filling" : "")}; checked {string.Join(", ", probed.Select(r => r.Id))})");
     }
 
     /// <summary>Fails when the spec selected records but every one was skipped, naming the reasons and the first record.</summary>

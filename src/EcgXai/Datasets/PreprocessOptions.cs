@@ -1,3 +1,4 @@
+using EcgXai.Signals;
 namespace EcgXai.Datasets;
 
 /// <summary>How records become model input: lead selection and order, target rate, fixed length, optional baseline high-pass.</summary>
@@ -13,6 +14,9 @@ public sealed record PreprocessOptions(IReadOnlyList<string> Leads, double Sampl
     /// <summary>Records with missing samples (NaN from the source's invalid-sample value) are skipped (default) or interpolated.</summary>
     public InvalidSampleHandling InvalidSamples { get; init; } = InvalidSampleHandling.Skip;
 
+    /// <summary>Records lacking a requested lead are skipped (default) or have the missing leads zero-filled.</summary>
+    public MissingLeadHandling MissingLeads { get; init; } = MissingLeadHandling.Refuse;
+
     /// <summary>The Ribeiro et al. convention: 12 standard leads, 400 Hz, 4096 samples.</summary>
-    public static PreprocessOptions Ribeiro { get; } = new(Signals.LeadNames.Standard12, 400, 4096);
+    public static PreprocessOptions Ribeiro { get; } = new(LeadNames.Standard12, 400, 4096);
 }

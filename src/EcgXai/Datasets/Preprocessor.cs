@@ -8,7 +8,8 @@ namespace EcgXai.Datasets;
 /// <summary>
 /// Turns an <see cref="EcgRecord"/> into model input per <see cref="PreprocessOptions"/>: leads picked and ordered by
 /// name, resampled (<see cref="PolyphaseResampler"/>), optionally high-passed (<see cref="BaselineFilter"/>), then
-/// centre zero-padded or centre-cropped to the length. Thread-safe.
+/// centre zero-padded or centre-cropped to the length; leads a record lacks are refused or zero-filled
+/// (<see cref="PreprocessOptions.MissingLeads"/>). Thread-safe.
 /// </summary>
 public sealed class Preprocessor
 {
@@ -50,15 +51,7 @@ public sealed class Preprocessor
         {
             throw new InvalidRecordException(record.SourcePath, "too-short", $"record lasts {record.DurationSeconds:0.###} s, shorter than the minimum {Options.MinimumSeconds:0.###} s");
         }
-        int[] rows = new int[leads.Length];
-        for (int i = 0; i < leads.Length; i++)
-        {
-            rows[i] = record.IndexOfLead(leads[i]);
-            if (rows[i] < 0)
-            {
-                throw new InvalidRecordException(record.SourcePath, "missing-lead", $"lead {leads[i]} is missing (record has {string.Join(", ", record.Leads)})");
-            }
-        }
+        int[] rows = Rows(record);
         PolyphaseResampler resampler = resamplers.GetOrAdd(record.SampleRate, rate => new PolyphaseResampler(rate, Options.SampleRate));
         int n = record.SampleCount, resampledLength = resampler.OutputLength(n), length = Options.Length;
         float[] selected = ArrayPool<float>.Shared.Rent(leads.Length * n);
@@ -67,8 +60,13 @@ public sealed class Preprocessor
         {
             for (int i = 0; i < leads.Length; i++)
             {
-                ReadOnlySpan<float> source = record.Lead(rows[i]);
                 Span<float> copy = selected.AsSpan(i * n, n);
+                if (rows[i] < 0)
+                {
+                    copy.Clear();
+                    continue;
+                }
+                ReadOnlySpan<float> source = record.Lead(rows[i]);
                 source.CopyTo(copy);
                 if (HasNonFinite(source))
                 {
@@ -100,6 +98,22 @@ public sealed class Preprocessor
             ArrayPool<float>.Shared.Return(selected);
             ArrayPool<float>.Shared.Return(resampled);
         }
+    }
+
+    /// <summary>
+    /// The record's row of each requested lead; -1 for a lead to zero-fill (<see cref="MissingLeadHandling.Zero"/>,
+    /// when the record has at least one requested lead), else a missing lead is refused as "missing-lead".
+    /// </summary>
+    private int[] Rows(EcgRecord record)
+    {
+        int[] rows = leads.Select(record.IndexOfLead).ToArray();
+        int missing = Array.IndexOf(rows, -1);
+        if (missing >= 0 && (Options.MissingLeads == MissingLeadHandling.Refuse || rows.All(r => r < 0)))
+        {
+            string zeroFill = Options.MissingLeads == MissingLeadHandling.Zero ? "; none of the requested leads is present to keep" : "";
+            throw new InvalidRecordException(record.SourcePath, "missing-lead", $"lead {leads[missing]} is missing (record has {string.Join(", ", record.Leads)}){zeroFill}");
+        }
+        return rows;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using EcgXai.Training.Metrics;
 namespace EcgXai.Eval;
 
 /// <summary>What <see cref="Evaluation.Run"/> evaluates and where it writes.</summary>
@@ -27,7 +28,7 @@ public sealed record EvaluateOptions(string ModelPath, IReadOnlyList<string> Dat
     public string? Name { get; init; }
 
     /// <summary>Bootstrap resamples for the AUROC confidence intervals.</summary>
-    public int BootstrapResamples { get; init; } = Training.Metrics.Bootstrap.DefaultResamples;
+    public int BootstrapResamples { get; init; } = Bootstrap.DefaultResamples;
 
     /// <summary>Seed of the bootstrap.</summary>
     public int Seed { get; init; }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using EcgXai.Datasets;
 using EcgXai.IO;
 using EcgXai.Models;
@@ -54,6 +55,7 @@ public static class Evaluation
                 throw new ArgumentException($"the record length ({recordLength} samples) must be at least the model's input length ({config.InputLength})");
             }
             var preprocess = new PreprocessOptions(leads, config.SampleRate, recordLength);
+            DatasetPreparer.Check(options.DataSpecs, preprocess, config.ClassNames);
             var results = new List<DatasetEvaluation>();
             foreach (string spec in options.DataSpecs)
             {
@@ -166,7 +168,7 @@ public static class Evaluation
         return index >= 0 ? [index] : throw new ArgumentException($"target class '{target}' is not an output of the model ({string.Join(", ", config.ClassNames)})");
     }
 
-    private static bool TryParse(string spec, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DatasetSpec? parsed)
+    private static bool TryParse(string spec, [NotNullWhen(true)] out DatasetSpec? parsed)
     {
         try
         {

@@ -1,3 +1,4 @@
+using EcgXai.Datasets;
 using EcgXai.Models;
 
 namespace EcgXai.Training;
@@ -28,4 +29,10 @@ public sealed record TrainingJob(IReadOnlyList<string> DataSpecs, ResNet1dConfig
 
     /// <summary>Cut-off of the optional baseline high-pass applied in preprocessing, or null.</summary>
     public double? HighPassHz { get; init; }
+
+    /// <summary>
+    /// What preprocessing does with records lacking some of the model's leads: skip them (default) or zero-fill the
+    /// missing leads (e.g. single-lead records joining a 12-lead training); recorded in the run's <c>config.json</c>.
+    /// </summary>
+    public MissingLeadHandling MissingLeads { get; init; } = MissingLeadHandling.Refuse;
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using EcgXai.Datasets;
 using EcgXai.IO;
 using EcgXai.Signals;
@@ -52,7 +53,7 @@ public sealed class BadInputTests
     {
         using var temp = new TempDir();
         string root = SyntheticData.Write(temp, SyntheticLayout.PtbXl, 3);
-        EditCsv(root, lines => lines.Select((l, i) => i == 1 ? System.Text.RegularExpressions.Regex.Replace(l, "\"?\\{([^}]*)\\}\"?", "\"{'XYZ9': 50.0, $1}\"") : l).ToList());
+        EditCsv(root, lines => lines.Select((l, i) => i == 1 ? Regex.Replace(l, "\"?\\{([^}]*)\\}\"?", "\"{'XYZ9': 50.0, $1}\"") : l).ToList());
         File.WriteAllText(Path.Combine(root, PtbXlLoader.StatementsFile), ",description\nNORM,normal\nSR,sinus\nAFIB,af\n1AVB,x\nCRBBB,x\nCLBBB,x\nSBRAD,x\nSTACH,x\n");
 
         DatasetIndex index = DatasetIndex.Load(DatasetSpec.Parse("ptbxl:" + root));
@@ -74,7 +75,7 @@ public sealed class BadInputTests
         EditCsv(root, lines => lines.Select((l, i) => i switch
         {
             1 => l.Replace("{'", "['"),
-            2 => System.Text.RegularExpressions.Regex.Replace(l, @",(\d+),records100", ",11,records100"),
+            2 => Regex.Replace(l, @",(\d+),records100", ",11,records100"),
             _ => l,
         }).ToList());
 
@@ -98,6 +99,30 @@ public sealed class BadInputTests
         Assert.Equal(["1", "3"], data.RecordIds);
         Assert.Equal(1, data.SkippedByReason["missing-lead"]);
         Assert.Equal(3, limb.Count);
+    }
+
+    [Fact]
+    public void MissingLeadsAreZeroFilledWhenAskedAndADatasetWithoutAnyRequestedLeadIsStillRefused()
+    {
+        using var temp = new TempDir();
+        string root = SyntheticData.Write(temp, SyntheticLayout.PtbXl, 3);
+        string header = SyntheticData.PtbXlHeader(root, 2);
+        File.WriteAllText(header, File.ReadAllText(header).Replace(" V6\n", " V7\n"));
+        var zero = Options with { Leads = ["I", "V6"], MissingLeads = MissingLeadHandling.Zero };
+
+        using PreparedDataset data = Prepare(root, temp, zero);
+
+        Assert.Equal(["1", "2", "3"], data.RecordIds);
+        Assert.Empty(data.SkippedByReason);
+        int length = data.Length;
+        for (int r = 0; r < data.Count; r++)
+        {
+            ReadOnlySpan<float> row = data.Signal(r);
+            Assert.Contains(row[..length].ToArray(), v => v != 0);
+            Assert.Equal(r != 1, row[length..].ContainsAnyExcept(0f));
+        }
+        var e = Assert.Throws<EcgXaiException>(() => Prepare(root, temp, zero with { Leads = ["V8"] }));
+        Assert.Contains("none to keep when zero-filling", e.Message);
     }
 
     [Fact]

@@ -57,6 +57,21 @@ public sealed class PreprocessorTests
     }
 
     [Fact]
+    public void ZeroFillsMissingLeadsOnlyWhenAskedAndOnlyWhenARequestedLeadIsPresent()
+    {
+        EcgRecord record = Record(["II", "I"], 100, 10, (l, t) => 10 * l + t + 1);
+        var options = new PreprocessOptions(["I", "V1", "II"], 100, 10) { MissingLeads = MissingLeadHandling.Zero };
+        float[] output = new Preprocessor(options).Process(record);
+        Assert.Equal(Enumerable.Range(11, 10).Select(v => (float)v), output[..10]);
+        Assert.All(output[10..20], v => Assert.Equal(0f, v));
+        Assert.Equal(Enumerable.Range(1, 10).Select(v => (float)v), output[20..]);
+        Assert.Equal("missing-lead", Assert.Throws<InvalidRecordException>(() => new Preprocessor(options with { MissingLeads = MissingLeadHandling.Refuse }).Process(record)).Reason);
+        var none = Assert.Throws<InvalidRecordException>(() => new Preprocessor(options with { Leads = ["V1", "V2"] }).Process(record));
+        Assert.Equal("missing-lead", none.Reason);
+        Assert.Contains("none of the requested leads", none.Message);
+    }
+
+    [Fact]
     public void HighPassRemovesBaselineOffsetAndDriftButKeepsQrsBand()
     {
         const double rate = 400;

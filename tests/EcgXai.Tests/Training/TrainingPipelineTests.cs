@@ -1,4 +1,6 @@
+using TorchSharp;
 using System.Text.Json;
+using EcgXai.Datasets;
 using EcgXai.IO;
 using EcgXai.Models;
 using EcgXai.Synthesis;
@@ -23,7 +25,7 @@ public class TrainingPipelineTests
         var teacherJob = new TrainingJob(specs, Tiny, dir.File("teacher"), options) { CacheDirectory = dir.File("cache") };
         TrainingResult teacher = TrainingPipeline.Run(teacherJob);
         Assert.True(File.Exists(teacher.BestModelPath));
-        var (model, info) = Checkpoint.Load(teacher.BestModelPath, TorchSharp.torch.CPU);
+        var (model, info) = Checkpoint.Load(teacher.BestModelPath, torch.CPU);
         model.Dispose();
         Assert.Equal(specs, info.DataSpecs);
         Assert.Equal(Tiny.ClassNames.Order(), info.Thresholds.Keys.Order());
@@ -38,10 +40,35 @@ public class TrainingPipelineTests
         var run = new RunFolder(dir.File("student"));
         var (cached, _) = SafeTensors.Read(run.TeacherPredictions);
         Assert.Equal(6, cached["probabilities"].shape[1]);
-        Assert.Equal(Path.GetFullPath(teacher.BestModelPath), Checkpoint.Load(student.BestModelPath, TorchSharp.torch.CPU).Info.Teacher);
+        Assert.Equal(Path.GetFullPath(teacher.BestModelPath), Checkpoint.Load(student.BestModelPath, torch.CPU).Info.Teacher);
         using var config = JsonDocument.Parse(File.ReadAllText(run.ConfigPath));
         Assert.Equal("distill", config.RootElement.GetProperty("command").GetString());
         Assert.Equal(0.7, config.RootElement.GetProperty("teacher").GetProperty("alpha").GetDouble());
+    }
+
+    [Fact]
+    public void RecordsLackingALeadTrainOnlyWithZeroFillWhichTheRunConfigRecords()
+    {
+        using var dir = new TempDir();
+        string data = dir.File("ptbxl");
+        SyntheticDatasetWriter.Write(new SyntheticDatasetOptions(data, SyntheticLayout.PtbXl, 40, 5, SynthesisSettings.Default));
+        foreach (string header in Directory.EnumerateFiles(data, "*.hea", SearchOption.AllDirectories))
+        {
+            File.WriteAllText(header, File.ReadAllText(header).Replace(" V6\n", " V7\n"));
+        }
+        var job = new TrainingJob(["ptbxl:" + data], Tiny, dir.File("run"), new TrainingOptions { Epochs = 1, BatchSize = 16, Seed = 3, Device = "cpu" })
+        {
+            CacheDirectory = dir.File("cache"),
+        };
+
+        var refused = Assert.Throws<EcgXaiException>(() => TrainingPipeline.Run(job));
+        Assert.Contains("missing V6", refused.Message);
+        Assert.False(Directory.Exists(job.OutDirectory));
+
+        TrainingResult result = TrainingPipeline.Run(job with { MissingLeads = MissingLeadHandling.Zero });
+        Assert.True(File.Exists(result.BestModelPath));
+        using var config = JsonDocument.Parse(File.ReadAllText(new RunFolder(job.OutDirectory).ConfigPath));
+        Assert.Equal("zero", config.RootElement.GetProperty("missing_leads").GetString());
     }
 
     [Fact]
