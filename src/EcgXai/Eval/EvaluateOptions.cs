@@ -1,3 +1,5 @@
+using EcgXai.Datasets;
+
 namespace EcgXai.Eval;
 
 /// <summary>What <see cref="Evaluation.Run"/> evaluates and where it writes.</summary>
@@ -16,6 +18,9 @@ public sealed record EvaluateOptions(string ModelPath, IReadOnlyList<string> Dat
 
     /// <summary>The record length in seconds at the model's rate (rounded up to whole samples); used when <see cref="RecordLength"/> is null.</summary>
     public double? RecordSeconds { get; init; }
+
+    /// <summary>Records lacking some of the selected leads are skipped (default) or have them zero-filled (e.g. single-lead data for a 12-lead model); recorded in <c>evaluation.json</c>.</summary>
+    public MissingLeadHandling MissingLeads { get; init; } = MissingLeadHandling.Refuse;
 
     /// <summary>Evaluate only this class, or every class of the model when null.</summary>
     public string? Target { get; init; }
