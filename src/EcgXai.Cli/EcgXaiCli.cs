@@ -1,3 +1,4 @@
+using System.CommandLine.Parsing;
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
@@ -84,7 +85,7 @@ public static class EcgXaiCli
     private static string VerbName(ParseResult parse)
     {
         var names = new List<string>();
-        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        for (var result = parse.CommandResult; result is not null; result = result.Parent as CommandResult)
         {
             names.Insert(0, result.Command is RootCommand ? "ecgxai" : result.Command.Name);
         }

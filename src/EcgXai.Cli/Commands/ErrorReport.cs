@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using EcgXai.IO;
@@ -11,7 +12,7 @@ public static class ErrorReport
     public static (int Code, string Message) Describe(Exception error) => error switch
     {
         AggregateException { InnerExceptions.Count: 1 } a => Describe(a.InnerException!),
-        System.Reflection.TargetInvocationException { InnerException: { } inner } => Describe(inner),
+        TargetInvocationException { InnerException: { } inner } => Describe(inner),
         UsageException e => (ExitCodes.Usage, OneLine(e.Message)),
         OperationCanceledException => (ExitCodes.Failure, "cancelled; outputs finished before the cancel are kept and a resumable stage resumes"),
         EcgXaiException e => (ExitCodes.Failure, OneLine(e.Message)),

@@ -1,3 +1,4 @@
+using EcgXai.Training.Metrics;
 using System.CommandLine;
 using EcgXai.Eval;
 using EcgXai.Signals;
@@ -13,7 +14,7 @@ public sealed class EvaluateCommand : Verb<EvaluateOptions>
     private readonly Option<string?> target = new("--target") { Description = "evaluate only this class (default: every class of the model)", HelpName = "CLASS" };
     private readonly Option<string?> output = new("--out") { Description = "run folder: outputs go to DIR/eval/ (default: the model's run folder)", HelpName = "DIR" };
     private readonly Option<string?> name = new("--name") { Description = "write into DIR/eval/NAME/ (several models evaluated into one run folder, e.g. teacher and student)", HelpName = "NAME" };
-    private readonly Option<int> bootstrap = SharedOptions.Int("--bootstrap", Training.Metrics.Bootstrap.DefaultResamples, 1, "bootstrap resamples for the AUROC 95% CI");
+    private readonly Option<int> bootstrap = SharedOptions.Int("--bootstrap", Bootstrap.DefaultResamples, 1, "bootstrap resamples for the AUROC 95% CI");
     private readonly Option<int> seed = SharedOptions.Seed(0, "bootstrap seed");
     private readonly Option<int> batch = SharedOptions.Batch(64, "inference batch size");
     private readonly Option<string> device = SharedOptions.Device();

@@ -1,3 +1,4 @@
+using EcgXai.Training.Metrics;
 using System.CommandLine;
 using EcgXai.Explain.Faithfulness;
 
@@ -19,7 +20,7 @@ public sealed class PruneCommand : Verb<PruneOptions>
     private readonly Option<string> variant = new("--variant") { Description = "LRP variant whose relevance ranks the units (composite/policy)", HelpName = "V", DefaultValueFactory = _ => "epsilon_plus_flat/gradient" };
     private readonly Option<int> draws = SharedOptions.Int("--random-draws", 10, 1, "random unit orders drawn at each k");
     private readonly Option<string> output = SharedOptions.Out("run folder: writes DIR/explain/prune/", required: true);
-    private readonly Option<int> bootstrap = SharedOptions.Int("--bootstrap", Training.Metrics.Bootstrap.DefaultResamples, 1, "bootstrap resamples for the AUROC 95% CI");
+    private readonly Option<int> bootstrap = SharedOptions.Int("--bootstrap", Bootstrap.DefaultResamples, 1, "bootstrap resamples for the AUROC 95% CI");
     private readonly Option<int> seed = SharedOptions.Seed(0, "seed of the random orders and the bootstrap");
     private readonly Option<int> batch = SharedOptions.Batch(32);
     private readonly Option<string> device = SharedOptions.Device();

@@ -1,3 +1,4 @@
+using System.CommandLine.Parsing;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -59,7 +60,7 @@ public static class RunConfig
         public static Invocation Of(ParseResult parse)
         {
             var verbs = new List<string>();
-            for (var result = parse.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+            for (var result = parse.CommandResult; result.Parent is CommandResult parent; result = parent)
             {
                 verbs.Insert(0, result.Command.Name);
             }

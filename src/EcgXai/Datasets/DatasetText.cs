@@ -1,5 +1,6 @@
 using System.Globalization;
 using EcgXai.Signals;
+using RecordSex = EcgXai.Signals.Sex;
 
 namespace EcgXai.Datasets;
 
@@ -19,9 +20,9 @@ public static class DatasetText
     /// <summary>Sex from <c>M</c>/<c>Male</c>/<c>F</c>/<c>Female</c> (any case), else unknown.</summary>
     public static Sex Sex(string text) => text.Trim().ToLowerInvariant() switch
     {
-        "m" or "male" => Signals.Sex.Male,
-        "f" or "female" => Signals.Sex.Female,
-        _ => Signals.Sex.Unknown,
+        "m" or "male" => RecordSex.Male,
+        "f" or "female" => RecordSex.Female,
+        _ => RecordSex.Unknown,
     };
 
     /// <summary>An identifier written as a number ("15709.0") in its integer form; other text trimmed.</summary>

@@ -1,3 +1,4 @@
+using EcgXai.Signals;
 namespace EcgXai.Datasets;
 
 /// <summary>How records become model input: lead selection and order, target rate, fixed length, optional baseline high-pass.</summary>
@@ -17,5 +18,5 @@ public sealed record PreprocessOptions(IReadOnlyList<string> Leads, double Sampl
     public MissingLeadHandling MissingLeads { get; init; } = MissingLeadHandling.Refuse;
 
     /// <summary>The Ribeiro et al. convention: 12 standard leads, 400 Hz, 4096 samples.</summary>
-    public static PreprocessOptions Ribeiro { get; } = new(Signals.LeadNames.Standard12, 400, 4096);
+    public static PreprocessOptions Ribeiro { get; } = new(LeadNames.Standard12, 400, 4096);
 }

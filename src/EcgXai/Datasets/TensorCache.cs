@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
@@ -131,7 +132,7 @@ public static class TensorCache
         var kept = new List<DatasetEntry>(entries.Count);
         var skipped = new SkipCounter();
         skipped.AddAll(index.SkippedByReason, index.SkippedRecords);
-        var warnings = new System.Collections.Concurrent.ConcurrentQueue<(string Id, string Warning)>();
+        var warnings = new ConcurrentQueue<(string Id, string Warning)>();
         int per = preprocessor.OutputSize;
         string signalPath = Path.Combine(directory, key + ".f32");
         AtomicFile.Write(signalPath, stream =>
@@ -175,7 +176,7 @@ public static class TensorCache
             kept.Select(e => e.Age).ToArray(),
             kept.Select(e => e.Sex).ToArray(),
             kept.Select(e => classNames.Select((c, i) => (c, i)).Where(x => e.Labels.Contains(x.c, StringComparer.Ordinal)).Select(x => x.i).ToArray()).ToArray(),
-            preprocessor.Options.Leads.Select(Signals.LeadNames.Normalize).ToArray(),
+            preprocessor.Options.Leads.Select(LeadNames.Normalize).ToArray(),
             classNames.ToArray(),
             preprocessor.Options.SampleRate,
             preprocessor.Options.Length,
@@ -191,7 +192,7 @@ public static class TensorCache
 
     /// <summary>Reads and preprocesses one record into <paramref name="target"/>, keeping its warnings; returns why it was refused, or null on success.</summary>
     private static SkippedRecord? ProcessOne(DatasetIndex index, Preprocessor preprocessor, DatasetEntry entry, Span<float> target,
-        System.Collections.Concurrent.ConcurrentQueue<(string Id, string Warning)> warnings)
+        ConcurrentQueue<(string Id, string Warning)> warnings)
     {
         try
         {

@@ -1,3 +1,5 @@
+using EcgXai.Explain.Faithfulness;
+using EcgXai.Synthesis;
 namespace EcgXai.Demo;
 
 /// <summary>Settings of the end-to-end demo on built-in synthetic data.</summary>
@@ -41,7 +43,7 @@ public sealed record DemoOptions(string OutDirectory)
     public int SrgSteps { get; init; } = 16;
 
     /// <summary>Classifier-input units kept by the pruning stage (null = all).</summary>
-    public IReadOnlyList<int?> PruneKeep { get; init; } = Explain.Faithfulness.PruneOptions.DefaultKeep;
+    public IReadOnlyList<int?> PruneKeep { get; init; } = PruneOptions.DefaultKeep;
 
     /// <summary>Random unit orders drawn at each count by the pruning stage.</summary>
     public int PruneDraws { get; init; } = 10;
@@ -78,8 +80,8 @@ public sealed record DemoOptions(string OutDirectory)
         {
             throw new ArgumentException("epochs, batch size, SRG records and steps, and pruning draws must be positive");
         }
-        Explain.Faithfulness.ExplanationVariant.Parse(SrgVariants);
-        Synthesis.SynthesisSettings.FromPreset(Preset);
+        ExplanationVariant.Parse(SrgVariants);
+        SynthesisSettings.FromPreset(Preset);
         Models.ResNet1dConfig.FromPreset(Teacher);
     }
 }

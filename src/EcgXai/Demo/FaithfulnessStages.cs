@@ -1,6 +1,7 @@
 using System.Globalization;
 using EcgXai.Explain.Faithfulness;
 using EcgXai.IO;
+using SrgRunner = EcgXai.Explain.Faithfulness.Srg;
 
 namespace EcgXai.Demo;
 
@@ -30,7 +31,7 @@ public static class FaithfulnessStages
                 CacheDirectory = cache,
             };
             var reporter = progress is null ? null : new SynchronousProgress<SrgProgress>(p => progress.Report(new DemoProgress("srg", $"{p.Stage} {p.Completed}/{p.Total}")));
-            SrgReport report = Explain.Faithfulness.Srg.Run(srg, reporter, cancellation);
+            SrgReport report = SrgRunner.Run(srg, reporter, cancellation);
             foreach (string line in report.FormatTable().Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
                 progress?.Report(new DemoProgress("srg", line));

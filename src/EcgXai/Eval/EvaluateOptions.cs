@@ -1,4 +1,5 @@
 using EcgXai.Datasets;
+using EcgXai.Training.Metrics;
 
 namespace EcgXai.Eval;
 
@@ -32,7 +33,7 @@ public sealed record EvaluateOptions(string ModelPath, IReadOnlyList<string> Dat
     public string? Name { get; init; }
 
     /// <summary>Bootstrap resamples for the AUROC confidence intervals.</summary>
-    public int BootstrapResamples { get; init; } = Training.Metrics.Bootstrap.DefaultResamples;
+    public int BootstrapResamples { get; init; } = Bootstrap.DefaultResamples;
 
     /// <summary>Seed of the bootstrap.</summary>
     public int Seed { get; init; }
@@ -43,6 +44,6 @@ public sealed record EvaluateOptions(string ModelPath, IReadOnlyList<string> Dat
     /// <summary>Device name for <see cref="IO.TorchDevice.Resolve"/> ("auto", "cpu", "cuda").</summary>
     public string? Device { get; init; }
 
-    /// <summary>Tensor cache folder, or null for <see cref="Datasets.DatasetPreparer.DefaultCacheDirectory"/>.</summary>
+    /// <summary>Tensor cache folder, or null for <see cref="DatasetPreparer.DefaultCacheDirectory"/>.</summary>
     public string? CacheDirectory { get; init; }
 }

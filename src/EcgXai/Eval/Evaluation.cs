@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using EcgXai.Datasets;
 using EcgXai.IO;
 using EcgXai.Models;
@@ -166,7 +167,7 @@ public static class Evaluation
         return index >= 0 ? [index] : throw new ArgumentException($"target class '{target}' is not an output of the model ({string.Join(", ", config.ClassNames)})");
     }
 
-    private static bool TryParse(string spec, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DatasetSpec? parsed)
+    private static bool TryParse(string spec, [NotNullWhen(true)] out DatasetSpec? parsed)
     {
         try
         {

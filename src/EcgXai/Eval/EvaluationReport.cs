@@ -1,3 +1,4 @@
+using EcgXai.Datasets;
 using System.Globalization;
 using System.Text;
 using EcgXai.Datasets;
@@ -63,7 +64,7 @@ public sealed record EvaluationReport(string ModelPath, IReadOnlyList<string> Tr
             {
                 notes.Add($"not scored (labels cannot be read from this dataset): {string.Join(", ", d.NotScored)}");
             }
-            notes.AddRange(EcgXai.Datasets.SkippedRecordsFile.Summary(d.SkippedByReason, d.SkippedRecords, d.UnknownCodeCounts));
+            notes.AddRange(SkippedRecordsFile.Summary(d.SkippedByReason, d.SkippedRecords, d.UnknownCodeCounts));
             if (notes.Count > 0)
             {
                 text.AppendLine(d.Spec + ":");

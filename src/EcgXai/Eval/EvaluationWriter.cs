@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -23,7 +24,7 @@ public static class EvaluationWriter
         AtomicFile.WriteText(Path.Combine(dir, "table.csv"), TableCsv(report, slugs));
         AtomicFile.WriteText(Path.Combine(dir, "table.txt"), report.FormatTable());
         SkippedRecordsFile.Write(Path.Combine(dir, "skipped.csv"), report.Datasets.Select(d => (d.Spec, d.SkippedRecords)));
-        AtomicFile.WriteText(Path.Combine(dir, "evaluation.json"), Json(report, slugs).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n");
+        AtomicFile.WriteText(Path.Combine(dir, "evaluation.json"), Json(report, slugs).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         for (int i = 0; i < report.Datasets.Count; i++)
         {
             DatasetEvaluation d = report.Datasets[i];

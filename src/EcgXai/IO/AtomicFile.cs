@@ -1,3 +1,5 @@
+using System.IO;
+using System.Text;
 namespace EcgXai.IO;
 
 /// <summary>Writes files atomically: to a temporary file beside the target, then renamed over it.</summary>
@@ -6,8 +8,8 @@ public static class AtomicFile
     /// <summary>Writes through <paramref name="write"/> into a temporary file and renames it to <paramref name="path"/>.</summary>
     public static void Write(string path, Action<Stream> write)
     {
-        string full = System.IO.Path.GetFullPath(path);
-        string? dir = System.IO.Path.GetDirectoryName(full);
+        string full = Path.GetFullPath(path);
+        string? dir = Path.GetDirectoryName(full);
         if (!string.IsNullOrEmpty(dir))
         {
             Directory.CreateDirectory(dir);
@@ -35,7 +37,7 @@ public static class AtomicFile
     public static void WriteText(string path, string text) =>
         Write(path, s =>
         {
-            byte[] bytes = new System.Text.UTF8Encoding(false).GetBytes(text);
+            byte[] bytes = new UTF8Encoding(false).GetBytes(text);
             s.Write(bytes);
         });
 

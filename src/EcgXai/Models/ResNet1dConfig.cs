@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using EcgXai.Signals;
+using Leads = EcgXai.Signals.LeadNames;
 
 namespace EcgXai.Models;
 
@@ -25,7 +26,7 @@ public sealed record ResNet1dConfig
     [JsonPropertyName("preset")] public string Preset { get; init; } = "custom";
 
     /// <summary>Input lead names in input order.</summary>
-    [JsonPropertyName("lead_names")] public IReadOnlyList<string> LeadNames { get; init; } = Signals.LeadNames.Standard12;
+    [JsonPropertyName("lead_names")] public IReadOnlyList<string> LeadNames { get; init; } = Leads.Standard12;
 
     /// <summary>Output class names in logit order.</summary>
     [JsonPropertyName("class_names")] public IReadOnlyList<string> ClassNames { get; init; } = DefaultClasses;

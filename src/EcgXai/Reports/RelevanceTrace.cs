@@ -1,3 +1,4 @@
+using System.Globalization;
 using ScottPlot;
 
 namespace EcgXai.Reports;
@@ -68,7 +69,7 @@ public static class RelevanceTrace
             rect.FillColor = level == 0 ? Colors.White : DivergingScale.ColorOf(level);
             rect.LineWidth = 0;
         }
-        string limit = scale.Limit.ToString("G3", System.Globalization.CultureInfo.InvariantCulture);
+        string limit = scale.Limit.ToString("G3", CultureInfo.InvariantCulture);
         PlotText.Add(plot, $"−{limit}", x, y - 0.5, fontSize, Alignment.UpperLeft);
         PlotText.Add(plot, "0", x + (width / 2), y - 0.5, fontSize, Alignment.UpperCenter);
         PlotText.Add(plot, $"+{limit}", x + width, y - 0.5, fontSize, Alignment.UpperRight);

@@ -1,4 +1,5 @@
 using EcgXai.IO;
+using IOPath = System.IO.Path;
 
 namespace EcgXai.Signals;
 
@@ -64,5 +65,5 @@ public sealed record WfdbHeader(
     /// <summary>The full path of a signal file named in this header, which must lie inside the header's folder.</summary>
     /// <exception cref="InvalidRecordException">The name resolves outside the header's folder (reason <see cref="ContainedPath.OutsideReason"/>).</exception>
     public string SignalFilePath(WfdbSignalSpec signal) =>
-        ContainedPath.Resolve(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path)) ?? ".", signal.FileName, Path, "signal file");
+        ContainedPath.Resolve(IOPath.GetDirectoryName(IOPath.GetFullPath(Path)) ?? ".", signal.FileName, Path, "signal file");
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using EcgXai.Datasets;
 
 namespace EcgXai.Synthesis;
@@ -48,7 +49,7 @@ public static class SyntheticLabels
 
     /// <summary>CPSC-2018 REFERENCE code of a label, or null when CPSC-2018 has none (SB, ST).</summary>
     public static int? CpscCode(string label) =>
-        Row(label).Cpsc2018 is [string code, ..] ? int.Parse(code, System.Globalization.CultureInfo.InvariantCulture) : null;
+        Row(label).Cpsc2018 is [string code, ..] ? int.Parse(code, CultureInfo.InvariantCulture) : null;
 
     private static LabelMap.Row Row(string label) =>
         (All.Contains(label) || label.StartsWith("EVIDENCE_", StringComparison.Ordinal)) && LabelMap.Table.FirstOrDefault(r => r.Label == label) is { } row

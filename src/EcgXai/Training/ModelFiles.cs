@@ -1,3 +1,4 @@
+using TorchSharp.Modules;
 using EcgXai.IO;
 using EcgXai.Models;
 using static TorchSharp.torch;
@@ -25,7 +26,7 @@ internal static class ModelFiles
     }
 
     /// <summary>Writes the optimiser state atomically.</summary>
-    public static void SaveOptimizer(TorchSharp.Modules.OptimizerHelper optimizer, string path) =>
+    public static void SaveOptimizer(OptimizerHelper optimizer, string path) =>
         AtomicFile.Write(path, stream =>
         {
             using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
@@ -33,7 +34,7 @@ internal static class ModelFiles
         });
 
     /// <summary>Restores the optimiser state written by <see cref="SaveOptimizer"/>.</summary>
-    public static void LoadOptimizer(TorchSharp.Modules.OptimizerHelper optimizer, string path)
+    public static void LoadOptimizer(OptimizerHelper optimizer, string path)
     {
         if (!File.Exists(path))
         {

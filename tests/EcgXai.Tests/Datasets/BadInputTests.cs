@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using EcgXai.Datasets;
 using EcgXai.IO;
 using EcgXai.Signals;
@@ -52,7 +53,7 @@ public sealed class BadInputTests
     {
         using var temp = new TempDir();
         string root = SyntheticData.Write(temp, SyntheticLayout.PtbXl, 3);
-        EditCsv(root, lines => lines.Select((l, i) => i == 1 ? System.Text.RegularExpressions.Regex.Replace(l, "\"?\\{([^}]*)\\}\"?", "\"{'XYZ9': 50.0, $1}\"") : l).ToList());
+        EditCsv(root, lines => lines.Select((l, i) => i == 1 ? Regex.Replace(l, "\"?\\{([^}]*)\\}\"?", "\"{'XYZ9': 50.0, $1}\"") : l).ToList());
         File.WriteAllText(Path.Combine(root, PtbXlLoader.StatementsFile), ",description\nNORM,normal\nSR,sinus\nAFIB,af\n1AVB,x\nCRBBB,x\nCLBBB,x\nSBRAD,x\nSTACH,x\n");
 
         DatasetIndex index = DatasetIndex.Load(DatasetSpec.Parse("ptbxl:" + root));
@@ -74,7 +75,7 @@ public sealed class BadInputTests
         EditCsv(root, lines => lines.Select((l, i) => i switch
         {
             1 => l.Replace("{'", "['"),
-            2 => System.Text.RegularExpressions.Regex.Replace(l, @",(\d+),records100", ",11,records100"),
+            2 => Regex.Replace(l, @",(\d+),records100", ",11,records100"),
             _ => l,
         }).ToList());
 

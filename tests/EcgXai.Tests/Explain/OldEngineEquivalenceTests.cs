@@ -5,6 +5,7 @@ using EcgXai.IO;
 using EcgXai.Models;
 using TorchSharp;
 using static TorchSharp.torch;
+using IOPath = System.IO.Path;
 
 namespace EcgXai.Tests.Explain;
 
@@ -18,7 +19,7 @@ namespace EcgXai.Tests.Explain;
 /// </summary>
 public class OldEngineEquivalenceTests
 {
-    private static readonly string Path = System.IO.Path.Combine(AppContext.BaseDirectory, "Explain", "Data", "resnet1d-old-engine.safetensors");
+    private static readonly string Path = IOPath.Combine(AppContext.BaseDirectory, "Explain", "Data", "resnet1d-old-engine.safetensors");
 
     public static TheoryData<string, Bn2Policy> Cases()
     {

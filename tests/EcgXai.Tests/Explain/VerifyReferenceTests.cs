@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using EcgXai.Explain.Verification;
 using EcgXai.Tests.Support;
@@ -30,7 +31,7 @@ public class VerifyReferenceTests
         Assert.StartsWith("worst ", lines[^1]);
         foreach (string line in lines[..^1])
         {
-            double error = double.Parse(line.Split('\t')[1], System.Globalization.CultureInfo.InvariantCulture);
+            double error = double.Parse(line.Split('\t')[1], CultureInfo.InvariantCulture);
             Assert.True(error < 1e-9, line);
         }
     }

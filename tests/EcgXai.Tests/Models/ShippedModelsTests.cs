@@ -1,3 +1,4 @@
+using EcgXai.Training.Metrics;
 using System.Text.Json;
 using EcgXai.Datasets;
 using EcgXai.IO;
@@ -78,10 +79,10 @@ public class ShippedModelsTests
             using PreparedDataset test = DatasetPreparer.Prepare("cinc2017:" + root + "@test", new PreprocessOptions(config.LeadNames, config.SampleRate, info.RecordLength ?? config.InputLength), config.ClassNames, cache.Path);
             float[] scores = RecordWindows.Score(test, config.InputLength, RecordWindows.DefaultStride(config.InputLength), 64, CPU, x => model.forward(x).sigmoid());
             int af = config.ClassNames.ToList().IndexOf("AF");
-            var binary = EcgXai.Training.Metrics.BinaryScores.From(
-                EcgXai.Training.Metrics.Auroc.Column(scores, config.ClassCount, af),
+            var binary = BinaryScores.From(
+                Auroc.Column(scores, config.ClassCount, af),
                 Enumerable.Range(0, test.Count).Select(i => test.Label(i, af)).ToArray());
-            Assert.True(EcgXai.Training.Metrics.Auroc.Compute(binary) > 0.9, "the shipped one-lead student does not separate AF on the CinC-2017 test split");
+            Assert.True(Auroc.Compute(binary) > 0.9, "the shipped one-lead student does not separate AF on the CinC-2017 test split");
         }
     }
 }

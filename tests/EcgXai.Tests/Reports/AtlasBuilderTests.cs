@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using EcgXai.IO;
 using EcgXai.Reports.Atlas;
@@ -15,7 +16,7 @@ public class AtlasBuilderTests
         RunContent content = RunFolderReader.Read(new AtlasOptions(dir.Path));
 
         Assert.Equal(Path.GetFullPath(model), content.ModelPath);
-        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(model))), content.ModelSha256);
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(model))), content.ModelSha256);
         Assert.Equal(10, content.Concepts.Count);
         AtlasConcept top = content.Concepts.First(c => c.Layer == "blocks.3.out");
         Assert.Equal((1, 5, 1.0), (top.Rank!.Value, top.Channel, top.MeanRelevance!.Value));

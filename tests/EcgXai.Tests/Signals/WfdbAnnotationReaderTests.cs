@@ -1,3 +1,4 @@
+using System.Globalization;
 using EcgXai.IO;
 using EcgXai.Signals.Annotations;
 using EcgXai.Tests.Support;
@@ -37,7 +38,7 @@ public class WfdbAnnotationReaderTests
         Assert.Equal(read.Count, lines.Length);
         string[] first = lines[0].Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(WfdbAnnotationDump.Time(read[0].Sample, 360), first[0]);
-        Assert.Equal(read[0].Sample.ToString(System.Globalization.CultureInfo.InvariantCulture), first[1]);
+        Assert.Equal(read[0].Sample.ToString(CultureInfo.InvariantCulture), first[1]);
         Assert.Equal("+", first[2]);
         Assert.Equal("(N", first[^1]);
         Assert.Equal("30:05.531", WfdbAnnotationDump.Time(649991, 360));

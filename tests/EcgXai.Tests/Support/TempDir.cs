@@ -1,3 +1,4 @@
+using IOPath = System.IO.Path;
 namespace EcgXai.Tests.Support;
 
 /// <summary>A temporary folder deleted on dispose.</summary>
@@ -6,7 +7,7 @@ public sealed class TempDir : IDisposable
     /// <summary>Creates a fresh folder under the system temp path.</summary>
     public TempDir()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "ecgxai-test-" + Guid.NewGuid().ToString("N")[..12]);
+        Path = IOPath.Combine(IOPath.GetTempPath(), "ecgxai-test-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path);
     }
 
@@ -14,7 +15,7 @@ public sealed class TempDir : IDisposable
     public string Path { get; }
 
     /// <summary>A path inside the folder.</summary>
-    public string File(string name) => System.IO.Path.Combine(Path, name);
+    public string File(string name) => IOPath.Combine(Path, name);
 
     /// <inheritdoc />
     public void Dispose()

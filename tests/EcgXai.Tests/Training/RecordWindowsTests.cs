@@ -1,3 +1,5 @@
+using EcgXai.Models;
+using EcgXai.Training.Metrics;
 using EcgXai.Datasets;
 using EcgXai.Signals;
 using EcgXai.Tests.Support;
@@ -92,13 +94,13 @@ public class RecordWindowsTests
         TrainingResult result = Trainer.Fit(new TrainingSetup(ToyData.Config, train, val, dir.Path, options, ["toy:train"]));
 
         Assert.True(result.BestValidationMacroAuroc > 0.9, $"val macro AUROC {result.BestValidationMacroAuroc}");
-        var (model, info) = EcgXai.Models.Checkpoint.Load(result.BestModelPath, CPU);
+        var (model, info) = Checkpoint.Load(result.BestModelPath, CPU);
         using (model)
         {
             Assert.Equal(3 * ToyData.Config.InputLength, info.RecordLength);
             model.eval();
             float[] scores = RecordWindows.Score(val, 64, 32, 16, CPU, x => model.forward(x).sigmoid());
-            double auroc = EcgXai.Training.Metrics.Auroc.MeanIgnoringNaN(EcgXai.Training.Metrics.Auroc.PerClass(scores, Labels(val), 2));
+            double auroc = Auroc.MeanIgnoringNaN(Auroc.PerClass(scores, Labels(val), 2));
             Assert.Equal(result.BestValidationMacroAuroc, auroc, 9);
         }
     }

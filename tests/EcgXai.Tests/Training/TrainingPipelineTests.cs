@@ -1,3 +1,4 @@
+using TorchSharp;
 using System.Text.Json;
 using EcgXai.Datasets;
 using EcgXai.IO;
@@ -24,7 +25,7 @@ public class TrainingPipelineTests
         var teacherJob = new TrainingJob(specs, Tiny, dir.File("teacher"), options) { CacheDirectory = dir.File("cache") };
         TrainingResult teacher = TrainingPipeline.Run(teacherJob);
         Assert.True(File.Exists(teacher.BestModelPath));
-        var (model, info) = Checkpoint.Load(teacher.BestModelPath, TorchSharp.torch.CPU);
+        var (model, info) = Checkpoint.Load(teacher.BestModelPath, torch.CPU);
         model.Dispose();
         Assert.Equal(specs, info.DataSpecs);
         Assert.Equal(Tiny.ClassNames.Order(), info.Thresholds.Keys.Order());
@@ -39,7 +40,7 @@ public class TrainingPipelineTests
         var run = new RunFolder(dir.File("student"));
         var (cached, _) = SafeTensors.Read(run.TeacherPredictions);
         Assert.Equal(6, cached["probabilities"].shape[1]);
-        Assert.Equal(Path.GetFullPath(teacher.BestModelPath), Checkpoint.Load(student.BestModelPath, TorchSharp.torch.CPU).Info.Teacher);
+        Assert.Equal(Path.GetFullPath(teacher.BestModelPath), Checkpoint.Load(student.BestModelPath, torch.CPU).Info.Teacher);
         using var config = JsonDocument.Parse(File.ReadAllText(run.ConfigPath));
         Assert.Equal("distill", config.RootElement.GetProperty("command").GetString());
         Assert.Equal(0.7, config.RootElement.GetProperty("teacher").GetProperty("alpha").GetDouble());

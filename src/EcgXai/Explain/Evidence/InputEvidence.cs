@@ -1,3 +1,4 @@
+using EcgXai.Signals;
 using EcgXai.Datasets;
 using EcgXai.IO;
 using EcgXai.Synthesis.Evidence;
@@ -15,7 +16,7 @@ public static class InputEvidence
     public static IReadOnlyDictionary<string, bool[]> Load(string spec, IReadOnlyList<string> leads, double sampleRate, int length)
     {
         DatasetIndex index = DatasetIndex.Load(DatasetSpec.Parse(spec), sampleRate);
-        int[] leadIndex = leads.Select(l => Signals.LeadNames.Standard12.ToList().IndexOf(l)).ToArray();
+        int[] leadIndex = leads.Select(l => LeadNames.Standard12.ToList().IndexOf(l)).ToArray();
         var regions = new Dictionary<string, bool[]>(StringComparer.Ordinal);
         foreach (DatasetEntry entry in index.All)
         {

@@ -1,3 +1,4 @@
+using TorchSharp;
 using EcgXai.Explain.Graph;
 using EcgXai.Explain.Attribution;
 using EcgXai.Explain.Canonizers;
@@ -31,7 +32,7 @@ public sealed class ExplainedModel : IDisposable
     public IReadOnlyList<string> ClassNames => Graph.Metadata.ClassNames ?? Model.Config.ClassNames;
 
     /// <summary>The dtype inputs must have.</summary>
-    public TorchSharp.torch.ScalarType ScalarType => Graph.DType;
+    public torch.ScalarType ScalarType => Graph.DType;
 
     /// <summary>The node feeding the classifier's flatten, whose (channel, time) positions are the pruning units.</summary>
     public string ClassifierInput { get; }

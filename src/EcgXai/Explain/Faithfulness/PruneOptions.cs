@@ -1,3 +1,4 @@
+using EcgXai.Training.Metrics;
 using System.Globalization;
 using EcgXai.Datasets;
 using EcgXai.Eval;
@@ -29,7 +30,7 @@ public sealed record PruneOptions(string ModelPath, string RankSpec, IReadOnlyLi
     public int Seed { get; init; }
 
     /// <summary>Bootstrap resamples of the AUROC intervals.</summary>
-    public int BootstrapResamples { get; init; } = Training.Metrics.Bootstrap.DefaultResamples;
+    public int BootstrapResamples { get; init; } = Bootstrap.DefaultResamples;
 
     /// <summary>Records per batch.</summary>
     public int BatchSize { get; init; } = 32;

@@ -1,3 +1,4 @@
+using EcgXai.Training.Metrics;
 namespace EcgXai.Explain.Faithfulness;
 
 /// <summary>
@@ -52,5 +53,5 @@ public sealed record SrgResult(
             RecordBootstrap.PairedDifference(best.Srg, runnerUp.Srg, Settings.BootstrapResamples, Settings.Seed));
     }
 
-    private Training.Metrics.ConfidenceInterval Ci(double[] values) => RecordBootstrap.Mean(values, Settings.BootstrapResamples, Settings.Seed);
+    private ConfidenceInterval Ci(double[] values) => RecordBootstrap.Mean(values, Settings.BootstrapResamples, Settings.Seed);
 }

@@ -1,3 +1,4 @@
+using EcgXai.Signals;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EcgXai.Explain.Canonizers;
@@ -6,6 +7,7 @@ using EcgXai.IO;
 using EcgXai.Models;
 using TorchSharp;
 using static TorchSharp.torch;
+using IOPath = System.IO.Path;
 
 namespace EcgXai.Explain.Verification;
 
@@ -119,9 +121,9 @@ public sealed class ReferenceFixture : IDisposable
             .ToDictionary(c => c.Key, c => (IReadOnlyList<int>)Ints(c.Value!));
         IReadOnlyList<string> layers = (manifest["layers_recorded"]?.AsArray() ?? []).Select(n => n!.GetValue<string>()).ToArray();
         IReadOnlyList<string> order = (manifest["tensors"]?.AsObject() ?? []).Select(t => t.Key).ToArray();
-        string weights = System.IO.Path.ChangeExtension(path, ".safetensors");
+        string weights = IOPath.ChangeExtension(path, ".safetensors");
         var (tensors, _) = SafeTensors.Read(weights);
-        string? onnxModel = onnx is null ? null : System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!, onnx);
+        string? onnxModel = onnx is null ? null : IOPath.Combine(IOPath.GetDirectoryName(IOPath.GetFullPath(path))!, onnx);
         return new ReferenceFixture(path, config, onnxModel, composite, policy, Required(manifest, "target").GetValue<int>(),
             crp?["sample"]?.GetValue<int>() ?? 0, layers, concepts, order.Count > 0 ? order : tensors.Keys.Where(k => k.StartsWith("ref.", StringComparison.Ordinal)).Order().ToArray(), tensors);
     }
@@ -132,7 +134,7 @@ public sealed class ReferenceFixture : IDisposable
     /// </summary>
     public ResNet1d BuildModel()
     {
-        string weights = System.IO.Path.ChangeExtension(Path, ".safetensors");
+        string weights = IOPath.ChangeExtension(Path, ".safetensors");
         var model = new ResNet1d(Config ?? throw new EcgXaiException(Path, $"the fixture's model is the ONNX file {OnnxModel}, not a Ribeiro ResNet"));
         model.to(ScalarType.Float64);
         var state = Tensors.Where(t => !t.Key.StartsWith("ref.", StringComparison.Ordinal)).ToDictionary(t => t.Key, t => t.Value);
@@ -158,7 +160,7 @@ public sealed class ReferenceFixture : IDisposable
             Filters = Ints(Required(model, "filters")),
             Lengths = Ints(Required(model, "lengths")),
             KernelSize = Required(model, "kernel_size").GetValue<int>(),
-            LeadNames = leads == Signals.LeadNames.Standard12.Count ? Signals.LeadNames.Standard12 : Enumerable.Range(1, leads).Select(i => $"lead{i}").ToArray(),
+            LeadNames = leads == LeadNames.Standard12.Count ? LeadNames.Standard12 : Enumerable.Range(1, leads).Select(i => $"lead{i}").ToArray(),
             ClassNames = classes == ResNet1dConfig.DefaultClasses.Count ? ResNet1dConfig.DefaultClasses : Enumerable.Range(0, classes).Select(i => $"class{i}").ToArray(),
         };
         config.Validate();

@@ -1,3 +1,4 @@
+using EcgXai.Signals;
 namespace EcgXai.Synthesis.Evidence;
 
 /// <summary>Command-line names, positive-class labels and default leads of the evidence kinds.</summary>
@@ -26,7 +27,7 @@ public static class EvidenceKinds
     {
         EvidenceKind.PAbsent => ["II", "III", "aVF", "V1"],
         EvidenceKind.StElevation => ["V1", "V2", "V3", "V4"],
-        _ => Signals.LeadNames.Standard12,
+        _ => LeadNames.Standard12,
     };
 
     /// <summary>True when the region stands for a cue without a place of its own (the R-peak windows of moved beats).</summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using EcgXai.Datasets;
 using EcgXai.Explain.Concepts;
 using EcgXai.Explain.Crp;
@@ -29,7 +31,7 @@ public class ConceptAnalysisTests(ConceptRunFixture fixture) : IClassFixture<Con
         ConceptResult one = ConceptAnalysis.Run(Options(single));
         var parts = Enumerable.Range(0, 3).Select(i =>
         {
-            string part = Path.Combine(run, "parts", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            string part = Path.Combine(run, "parts", i.ToString(CultureInfo.InvariantCulture));
             ConceptResult r = ConceptAnalysis.Run(Options(part) with { Shard = new ShardSpec(i, 3) });
             Assert.Null(r.Summary);
             Assert.False(File.Exists(Path.Combine(r.Directory, "statistics.csv")));
@@ -55,7 +57,7 @@ public class ConceptAnalysisTests(ConceptRunFixture fixture) : IClassFixture<Con
         foreach (var concept in profiles.Rows.GroupBy(r => (r[0], r[1])))
         {
             Assert.Equal(12, concept.Count());
-            Assert.Equal(1, concept.Sum(r => double.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture)), 1e-6);
+            Assert.Equal(1, concept.Sum(r => double.Parse(r[3], CultureInfo.InvariantCulture)), 1e-6);
         }
         ConceptRunConfig config = ConceptRunConfig.Load(Path.Combine(merged.Directory, ConceptRunConfig.FileName));
         Assert.Equal(parts.Select(Path.GetFullPath), config.Parts);
@@ -106,7 +108,7 @@ public class ConceptAnalysisTests(ConceptRunFixture fixture) : IClassFixture<Con
         Assert.Equal(6, concepts.Length);
         Assert.All(concepts.Where(c => c.GetProperty("layer").GetString() == "blocks.0.out"), c => Assert.Empty(c.GetProperty("below").EnumerateArray()));
 
-        System.Text.Json.JsonElement top = concepts.Single(c => c.GetProperty("layer").GetString() == "blocks.2.out" && c.GetProperty("rank").GetInt32() == 1);
+        JsonElement top = concepts.Single(c => c.GetProperty("layer").GetString() == "blocks.2.out" && c.GetProperty("rank").GetInt32() == 1);
         int concept = top.GetProperty("concept").GetInt32();
         var below = top.GetProperty("below").EnumerateArray().ToArray();
         Assert.Equal(["blocks.1.sum", "blocks.0.out"], below.Select(b => b.GetProperty("layer").GetString()));
@@ -115,7 +117,7 @@ public class ConceptAnalysisTests(ConceptRunFixture fixture) : IClassFixture<Con
             var (attributor, data, af) = (recompute.Attributor, recompute.Data, recompute.Af);
             var references = result.Summary!.Merged.Layers["blocks.2.out"].References[ReferenceKind.RelevanceSum][concept].Entries.Take(options.ReferenceCount).ToArray();
             Assert.Equal(references.Length, top.GetProperty("references").GetInt32());
-            foreach (System.Text.Json.JsonElement layer in below)
+            foreach (JsonElement layer in below)
             {
                 string node = layer.GetProperty("layer").GetString()!;
                 var mean = new double[attributor.ChannelsOf(node)];
@@ -143,7 +145,7 @@ public class ConceptAnalysisTests(ConceptRunFixture fixture) : IClassFixture<Con
         {
             foreach (var row in index.Rows.Take(4))
             {
-                int start = int.Parse(row[7], System.Globalization.CultureInfo.InvariantCulture), end = int.Parse(row[8], System.Globalization.CultureInfo.InvariantCulture);
+                int start = int.Parse(row[7], CultureInfo.InvariantCulture), end = int.Parse(row[8], CultureInfo.InvariantCulture);
                 using Tensor expected = recompute.Record(recompute.Data.RecordIds.ToList().IndexOf(row[4]))[0].narrow(1, start, end - start + 1);
                 Assert.Equal(expected.data<float>().ToArray(), tensors[row[11]].data<float>().ToArray());
                 Assert.Equal(tensors[row[9]].shape, tensors[row[10]].shape);

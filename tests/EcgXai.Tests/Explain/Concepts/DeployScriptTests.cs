@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using EcgXai.Explain.Concepts;
 using EcgXai.Tests.Support;
@@ -24,7 +25,7 @@ public class DeployScriptTests(ConceptRunFixture fixture) : IClassFixture<Concep
         ["DATA"] = string.Join(' ', fixture.Data),
         ["TARGET"] = "AF",
         ["OUT"] = output,
-        ["SHARDS"] = Shards.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["SHARDS"] = Shards.ToString(CultureInfo.InvariantCulture),
         ["CONCEPT_ARGS"] = ConceptArgs,
     };
 

@@ -1,3 +1,4 @@
+using TorchSharp;
 using EcgXai.Explain.Graph;
 using EcgXai.IO;
 using EcgXai.Models;
@@ -27,7 +28,7 @@ public class ModelLoaderTests
         Assert.Equal(TestModels.Tiny.SampleRate, rate);
         Assert.Equal(TestModels.Tiny.LeadNames, leads);
         Assert.Equal(TestModels.Tiny.ClassNames, classes);
-        Tensor x = randn([2, 12, 64], generator: new TorchSharp.torch.Generator(2));
+        Tensor x = randn([2, 12, 64], generator: new torch.Generator(2));
         using (no_grad())
         {
             Assert.True(loaded.Graph.Forward(x).allclose(loaded.Model!.forward(x)));

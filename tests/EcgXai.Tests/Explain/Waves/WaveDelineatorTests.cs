@@ -1,3 +1,4 @@
+using EcgXai.Tests.Synthesis;
 using EcgXai.Explain.Waves;
 using EcgXai.Synthesis;
 
@@ -48,5 +49,5 @@ public class WaveDelineatorTests
         Assert.Equal(new WaveOverlap(0, 0), o[WaveLabel.P]);
     }
 
-    private static SynthesisSettings Only(string label) => Tests.Synthesis.SynthFixtures.OnlyClass(label);
+    private static SynthesisSettings Only(string label) => SynthFixtures.OnlyClass(label);
 }

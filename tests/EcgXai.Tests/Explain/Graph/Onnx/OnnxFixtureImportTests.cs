@@ -1,3 +1,4 @@
+using TorchSharp;
 using System.Text.Json.Nodes;
 using EcgXai.Explain.Graph;
 using EcgXai.Explain.Graph.Onnx;
@@ -90,7 +91,7 @@ public class OnnxFixtureImportTests
         Assert.Equal("lin", graph.Output);
 
         using var teacher = new OnnxTeacher(onnx, new TeacherOptions(TeacherOutput.Probabilities));
-        var generator = new TorchSharp.torch.Generator(5);
+        var generator = new torch.Generator(5);
         Tensor x = randn([3, 12, 1024], generator: generator);
         Tensor mine = graph.Forward(x);
         Tensor runtime = teacher.Predict(x);

@@ -1,3 +1,4 @@
+using TorchSharp;
 using EcgXai.Explain.Graph;
 using EcgXai.Explain.Graph.Onnx;
 using EcgXai.IO;
@@ -93,7 +94,7 @@ public class OnnxImporterTests
         Assert.Equal(2, ((Conv1dNode)graph["block.right"]).Dilation);
 
         using var runtime = new OnnxTeacher(path, new TeacherOptions(TeacherOutput.Probabilities, ClassNames: ["a", "b"]));
-        Tensor x = randn([4, 3, 32], generator: new TorchSharp.torch.Generator(3));
+        Tensor x = randn([4, 3, 32], generator: new torch.Generator(3));
         Tensor expected = runtime.Predict(x);
         Tensor actual = graph.Forward(x);
         double error = (actual - expected).abs().max().item<float>() / expected.abs().max().item<float>();
@@ -111,7 +112,7 @@ public class OnnxImporterTests
         Assert.Equal(ScalarType.Float32, single.DType);
         Assert.Equal(ScalarType.Float64, twice.DType);
         Assert.All(twice.Nodes.SelectMany(n => n.Tensors), t => Assert.Equal(ScalarType.Float64, t.dtype));
-        Tensor x = randn([2, 3, 32], ScalarType.Float64, generator: new TorchSharp.torch.Generator(4));
+        Tensor x = randn([2, 3, 32], ScalarType.Float64, generator: new torch.Generator(4));
         Tensor y64 = twice.Forward(x);
         Tensor y32 = single.Forward(x.to(ScalarType.Float32));
         Assert.Equal(ScalarType.Float64, y64.dtype);
