@@ -1,4 +1,3 @@
-using EcgXai.Datasets;
 using System.Globalization;
 using System.Text;
 using EcgXai.Datasets;
