@@ -45,7 +45,7 @@ internal sealed class ComparedModel : IDisposable
     /// <summary><paramref name="evaluation"/> with every class's <see cref="ClassEvaluation.Comparison"/> set.</summary>
     public DatasetEvaluation Compare(DatasetEvaluation evaluation, EvaluateOptions options, IProgress<DatasetProgress>? progress, CancellationToken cancellation)
     {
-        using PreparedDataset data = DatasetPreparer.Prepare(evaluation.Spec, preprocess, model.Config.ClassNames, options.CacheDirectory, null, progress);
+        using PreparedDataset data = DatasetPreparer.Prepare(evaluation.Spec, preprocess with { MissingLeads = options.MissingLeads }, model.Config.ClassNames, options.CacheDirectory, null, progress);
         float[] probabilities = Evaluation.Predict(model, path, data, evaluation.Spec, options.BatchSize, cancellation);
         var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < data.RecordIds.Count; i++)

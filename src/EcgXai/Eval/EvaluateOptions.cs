@@ -1,4 +1,6 @@
+using EcgXai.Datasets;
 using EcgXai.Training.Metrics;
+
 namespace EcgXai.Eval;
 
 /// <summary>What <see cref="Evaluation.Run"/> evaluates and where it writes.</summary>
@@ -17,6 +19,9 @@ public sealed record EvaluateOptions(string ModelPath, IReadOnlyList<string> Dat
 
     /// <summary>The record length in seconds at the model's rate (rounded up to whole samples); used when <see cref="RecordLength"/> is null.</summary>
     public double? RecordSeconds { get; init; }
+
+    /// <summary>Records lacking some of the selected leads are skipped (default) or have them zero-filled (e.g. single-lead data for a 12-lead model); recorded in <c>evaluation.json</c>.</summary>
+    public MissingLeadHandling MissingLeads { get; init; } = MissingLeadHandling.Refuse;
 
     /// <summary>Evaluate only this class, or every class of the model when null.</summary>
     public string? Target { get; init; }
@@ -46,6 +51,6 @@ public sealed record EvaluateOptions(string ModelPath, IReadOnlyList<string> Dat
     /// </summary>
     public string? CompareModelPath { get; init; }
 
-    /// <summary>Tensor cache folder, or null for <see cref="Datasets.DatasetPreparer.DefaultCacheDirectory"/>.</summary>
+    /// <summary>Tensor cache folder, or null for <see cref="DatasetPreparer.DefaultCacheDirectory"/>.</summary>
     public string? CacheDirectory { get; init; }
 }

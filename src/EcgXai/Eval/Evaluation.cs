@@ -56,7 +56,7 @@ public static class Evaluation
             {
                 throw new ArgumentException($"the record length ({recordLength} samples) must be at least the model's input length ({config.InputLength})");
             }
-            var preprocess = new PreprocessOptions(leads, config.SampleRate, recordLength);
+            var preprocess = new PreprocessOptions(leads, config.SampleRate, recordLength) { MissingLeads = options.MissingLeads };
             DatasetPreparer.Check(options.DataSpecs, preprocess, config.ClassNames);
             var results = new List<DatasetEvaluation>();
             foreach (string spec in options.DataSpecs)
@@ -68,7 +68,7 @@ public static class Evaluation
             }
             string eval = Path.Combine(options.OutDirectory ?? RunFolderOf(options.ModelPath), "eval");
             string outDirectory = options.Name is null ? eval : Path.Combine(eval, options.Name);
-            var report = new EvaluationReport(options.ModelPath, info.DataSpecs, results, outDirectory);
+            var report = new EvaluationReport(options.ModelPath, info.DataSpecs, results, outDirectory) { MissingLeads = options.MissingLeads };
             progress?.Report(new EvaluationProgress("write", outDirectory, 0, 1));
             EvaluationWriter.Write(report);
             progress?.Report(new EvaluationProgress("write", outDirectory, 1, 1));

@@ -1,6 +1,6 @@
-using EcgXai.Datasets;
 using System.Globalization;
 using System.Text;
+using EcgXai.Datasets;
 
 namespace EcgXai.Eval;
 
@@ -11,6 +11,9 @@ namespace EcgXai.Eval;
 /// <param name="OutputDirectory">The <c>eval/</c> folder written.</param>
 public sealed record EvaluationReport(string ModelPath, IReadOnlyList<string> TrainingData, IReadOnlyList<DatasetEvaluation> Datasets, string OutputDirectory)
 {
+    /// <summary>Whether records lacking some of the model's leads were skipped or had them zero-filled.</summary>
+    public MissingLeadHandling MissingLeads { get; init; } = MissingLeadHandling.Refuse;
+
     /// <summary>
     /// The side-by-side table: one row per class, per dataset a column group with AUROC [95 % CI] and sensitivity,
     /// specificity, F1 and positives at the checkpoint's thresholds; datasets the model was trained on are marked "(in-dist)";

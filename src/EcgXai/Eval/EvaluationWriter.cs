@@ -152,6 +152,7 @@ public static class EvaluationWriter
     {
         ["model"] = report.ModelPath,
         ["training_data"] = new JsonArray(report.TrainingData.Select(s => (JsonNode?)s).ToArray()),
+        ["missing_leads"] = report.MissingLeads.ToString().ToLowerInvariant(),
         ["datasets"] = new JsonArray(report.Datasets.Select((d, i) => (JsonNode?)new JsonObject
         {
             ["spec"] = d.Spec,
