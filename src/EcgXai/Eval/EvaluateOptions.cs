@@ -44,6 +44,13 @@ public sealed record EvaluateOptions(string ModelPath, IReadOnlyList<string> Dat
     /// <summary>Device name for <see cref="IO.TorchDevice.Resolve"/> ("auto", "cpu", "cuda").</summary>
     public string? Device { get; init; }
 
+    /// <summary>
+    /// Another checkpoint (e.g. the teacher of a distilled student) scored on the same datasets with its own leads, rate and
+    /// record length; every evaluated class is compared on the records both scored by a paired bootstrap of the AUROC
+    /// difference. Null compares nothing.
+    /// </summary>
+    public string? CompareModelPath { get; init; }
+
     /// <summary>Tensor cache folder, or null for <see cref="DatasetPreparer.DefaultCacheDirectory"/>.</summary>
     public string? CacheDirectory { get; init; }
 }

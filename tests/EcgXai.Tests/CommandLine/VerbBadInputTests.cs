@@ -1,3 +1,4 @@
+using Xunit.Abstractions;
 using EcgXai.Tests.Support;
 
 namespace EcgXai.Tests.CommandLine;
@@ -8,7 +9,7 @@ namespace EcgXai.Tests.CommandLine;
 /// problem, no stack trace, nothing changed in the run folder or beside the inputs; and every verb's good command
 /// line, on inputs whose paths hold spaces, succeeds and writes its outputs.
 /// </summary>
-public class VerbBadInputTests(VerbInputs inputs) : IClassFixture<VerbInputs>
+public class VerbBadInputTests(VerbInputs inputs, ITestOutputHelper output) : IClassFixture<VerbInputs>
 {
     /// <summary>The refusals of the table.</summary>
     public static TheoryData<string> Refusals() => VerbCaseTable.Names(good: false);
@@ -26,7 +27,7 @@ public class VerbBadInputTests(VerbInputs inputs) : IClassFixture<VerbInputs>
         Directory.CreateDirectory(run);
         File.WriteAllText(Path.Combine(run, "notes.txt"), "kept as it is");
         string[] args = inputs.Expand(bad.Args, run, work.File("tensor cache"));
-        Refusal.Assert(1, inputs.Expand(bad.Named, run, ""), [work.Path, inputs.Root], args);
+        output.WriteLine(Refusal.Assert(1, inputs.Expand(bad.Named, run, ""), [work.Path, inputs.Root], args).Replace(inputs.Root, "INPUTS"));
     }
 
     [Theory]
