@@ -1,3 +1,4 @@
+using EcgXai.Models;
 using EcgXai.Explain.Faithfulness;
 using EcgXai.Synthesis;
 namespace EcgXai.Demo;
@@ -30,7 +31,7 @@ public sealed record DemoOptions(string OutDirectory)
     /// <summary>Model preset of the teacher ("compact" or "ribeiro"); the student is always compact.</summary>
     public string Teacher { get; init; } = "compact";
 
-    /// <summary>SRG variants compared (<see cref="Explain.Faithfulness.ExplanationVariant.Parse"/>; gradient × input and random are always added).</summary>
+    /// <summary>SRG variants compared (<see cref="ExplanationVariant.Parse"/>; gradient × input and random are always added).</summary>
     public IReadOnlyList<string> SrgVariants { get; init; } = ["epsilon_plus_flat"];
 
     /// <summary>Layers of the student flipped besides the input (the last is the classifier input, flipped by position).</summary>
@@ -82,6 +83,6 @@ public sealed record DemoOptions(string OutDirectory)
         }
         ExplanationVariant.Parse(SrgVariants);
         SynthesisSettings.FromPreset(Preset);
-        Models.ResNet1dConfig.FromPreset(Teacher);
+        ResNet1dConfig.FromPreset(Teacher);
     }
 }
