@@ -19,6 +19,7 @@ namespace EcgXai.Bench;
 /// single numbers. <c>lrp_per_record_vs_forward_8</c> is the heatmap time per record at the largest batch over the
 /// forward time per record at the smallest; <c>crp_per_lrp_8</c> is <c>crp_concepts_s / lrp_8_s</c>. When 8 is
 /// among the batch sizes, <c>lrp_8_s</c> is its heatmap figure (the same work), else it is timed on its own.
+/// <c>records_per_piece</c> is the attributor's <see cref="Attributor.RecordsPerPiece"/> the heatmaps ran with.
 /// </remarks>
 public static class ExplainBenchmark
 {
@@ -47,6 +48,7 @@ public static class ExplainBenchmark
         }
         using var bench = BenchModel.Open(options.Preset, options.Model, options.Seed, batches[^1]);
         using Attributor attributor = bench.Attributor(NamedComposites.EpsilonPlusFlat());
+        attributor.RecordsPerPiece = options.RecordsPerPiece;
         var concepts = new ConceptAttributor(attributor);
         const int target = 0;
         string layer = attributor.ClassifierInput;
@@ -92,6 +94,7 @@ public static class ExplainBenchmark
             new("peak_rss_mb", Math.Round(peakMb, 1)),
             new("model", bench.Source),
             new("repeats", Math.Max(1, options.Repeats)),
+            new("records_per_piece", attributor.RecordsPerPiece),
             new("lrp_per_forward", heatmaps.Zip(forward, (h, f) => Math.Round(h / f, 3)).ToArray()),
             new("lrp_per_record_vs_forward_8", Math.Round(heatmaps[^1] / batches[^1] / (forward[0] / batches[0]), 3)),
             new("crp_per_lrp_8", Math.Round(crp / plain8, 3)),

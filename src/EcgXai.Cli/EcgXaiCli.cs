@@ -25,7 +25,7 @@ public static class EcgXaiCli
             {
                 environment.Error.WriteLine($"{verb}: {error.Message}");
             }
-            environment.Error.WriteLine($"Run '{verb} --help' for its options and an example.");
+            environment.Error.WriteLine(UsageHint(verb));
             return ExitCodes.Usage;
         }
         try
@@ -43,6 +43,10 @@ public static class EcgXaiCli
         {
             var (code, message) = ErrorReport.Describe(e);
             environment.Error.WriteLine($"{verb}: {message}");
+            if (code == ExitCodes.Usage)
+            {
+                environment.Error.WriteLine(UsageHint(verb));
+            }
             if (parse.GetValue<bool>(VerboseName))
             {
                 environment.Error.WriteLine(e.ToString());
@@ -56,6 +60,9 @@ public static class EcgXaiCli
 
     /// <summary>The verbs (top-level commands), sorted by name, each bound to <paramref name="environment"/>.</summary>
     public static IReadOnlyList<Verb> Verbs(CliEnvironment environment) => Verb.Discover(typeof(EcgXaiCli).Assembly, top: true, environment);
+
+    /// <summary>The line after a usage error (exit code 2) of <paramref name="verb"/> (e.g. <c>ecgxai evaluate</c>).</summary>
+    public static string UsageHint(string verb) => $"Run '{verb} --help' for its options and an example.";
 
     private static RootCommand Build(CliEnvironment environment)
     {

@@ -27,10 +27,13 @@ public static class ErrorReport
         _ => (ExitCodes.Failure, $"unexpected {error.GetType().Name}: {OneLine(error.Message)} (run with --verbose for the stack trace)"),
     };
 
-    /// <summary>The first line of a message (libtorch appends its C++ stack to the first line).</summary>
+    /// <summary>
+    /// The first line of a message (libtorch appends its C++ stack to the first line), with control characters (e.g.
+    /// from a damaged file echoed in the message) shown as <c>?</c>.
+    /// </summary>
     public static string OneLine(string message)
     {
-        string first = message.Split('\n', 2)[0].Trim();
+        string first = ContainedPath.Printable(message.Split('\n', 2)[0].Trim());
         return first.Length == 0 ? "(no message)" : first;
     }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using EcgXai.Bench;
+using EcgXai.Explain.Attribution;
 
 namespace EcgXai.Cli.Commands;
 
@@ -25,6 +26,9 @@ public sealed class ExplainBenchCommand : BenchmarkVerb<ExplainBenchmarkOptions>
         HelpName = "FILE",
     };
 
+    private readonly Option<int> piece = SharedOptions.Int("--records-per-piece", Defaults.RecordsPerPiece, 2,
+        "records walked together: a larger batch runs in pieces of this many");
+
     /// <summary>Declares the options.</summary>
     public ExplainBenchCommand()
         : base("explain", "forward vs EpsilonPlusFlat heatmaps at batch 8 and 32, 8 CRP concepts of one record vs 8 plain heatmaps, peak RSS",
@@ -38,7 +42,7 @@ public sealed class ExplainBenchCommand : BenchmarkVerb<ExplainBenchmarkOptions>
                 result.AddError($"--batch must be at least {ExplainBenchmark.Concepts}, got {small[0]}");
             }
         });
-        foreach (Option option in new Option[] { preset, batch, repeats, model })
+        foreach (Option option in new Option[] { preset, batch, repeats, model, piece })
         {
             Use(option);
         }
@@ -46,7 +50,8 @@ public sealed class ExplainBenchCommand : BenchmarkVerb<ExplainBenchmarkOptions>
 
     /// <inheritdoc />
     protected override ExplainBenchmarkOptions ReadOptions(ParseResult parse) =>
-        new(parse.GetRequiredValue(preset), parse.GetValue(batch), parse.GetValue(repeats), Model: parse.GetValue(model));
+        new(parse.GetRequiredValue(preset), parse.GetValue(batch), parse.GetValue(repeats), Model: parse.GetValue(model),
+            RecordsPerPiece: parse.GetValue(piece));
 
     /// <inheritdoc />
     protected override BenchmarkReport Measure(ExplainBenchmarkOptions options, IProgress<string> log) => ExplainBenchmark.Run(options, log);

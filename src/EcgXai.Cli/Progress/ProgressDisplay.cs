@@ -14,7 +14,11 @@ public abstract class ProgressDisplay
     {
         if (!environment.Interactive)
         {
-            return work(new PlainProgress(environment.Error, TimeSpan.FromSeconds(PlainProgress.DefaultIntervalSeconds)));
+            // A failure drops the lines still held back, so that an early refusal is one line.
+            var plain = new PlainProgress(environment.Error, TimeSpan.FromSeconds(PlainProgress.DefaultIntervalSeconds));
+            T result = work(plain);
+            plain.Flush();
+            return result;
         }
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(environment.Error) });
         return console.Progress()

@@ -40,11 +40,7 @@ public static class DatasetPreparer
         IProgress<DatasetProgress>? progress = null,
         int splitSeed = DatasetSplitter.DefaultSeed)
     {
-        string[] unknown = classNames.Where(c => !LabelMap.IsLabel(c)).ToArray();
-        if (unknown.Length > 0 || classNames.Count == 0)
-        {
-            throw new ArgumentException($"class names must be labels of the common space ({string.Join(", ", LabelMap.Labels)}); got {string.Join(", ", classNames)}", nameof(classNames));
-        }
+        CheckClasses(classNames);
         var preprocessor = new Preprocessor(options);
         DatasetIndex index = DatasetIndex.Load(DatasetSpec.Parse(spec), options.SampleRate, splitSeed);
         progress?.Report(new DatasetProgress("index", index.Selected.Count, index.Selected.Count));
@@ -63,6 +59,32 @@ public static class DatasetPreparer
         CheckLeads(index, preprocessor, spec);
         Directory.CreateDirectory(directory);
         return RequireRecords(TensorCache.Build(directory, key, index, preprocessor, classNames, progress), spec, index);
+    }
+
+    /// <summary>
+    /// Refuses each of <paramref name="specs"/> as <see cref="Prepare"/> would, without preparing any: the class names,
+    /// the spec, the dataset's index and the leads of its first records. A run over several datasets checks them all
+    /// first, so that the last is not refused after the others were prepared (and cached, and computed on).
+    /// </summary>
+    /// <exception cref="EcgXaiException">A spec, a dataset's folder or index, or its leads do not fit.</exception>
+    /// <exception cref="ArgumentException">A class name is not in the common label space, or the options are invalid.</exception>
+    public static void Check(IEnumerable<string> specs, PreprocessOptions options, IReadOnlyList<string> classNames, int splitSeed = DatasetSplitter.DefaultSeed)
+    {
+        CheckClasses(classNames);
+        var preprocessor = new Preprocessor(options);
+        foreach (string spec in specs)
+        {
+            CheckLeads(DatasetIndex.Load(DatasetSpec.Parse(spec), options.SampleRate, splitSeed), preprocessor, spec);
+        }
+    }
+
+    private static void CheckClasses(IReadOnlyList<string> classNames)
+    {
+        string[] unknown = classNames.Where(c => !LabelMap.IsLabel(c)).ToArray();
+        if (unknown.Length > 0 || classNames.Count == 0)
+        {
+            throw new ArgumentException($"class names must be labels of the common space ({string.Join(", ", LabelMap.Labels)}); got {string.Join(", ", classNames)}", nameof(classNames));
+        }
     }
 
     /// <summary>Records read before the run to check that the dataset has the requested leads.</summary>

@@ -55,6 +55,7 @@ public static class Evaluation
                 throw new ArgumentException($"the record length ({recordLength} samples) must be at least the model's input length ({config.InputLength})");
             }
             var preprocess = new PreprocessOptions(leads, config.SampleRate, recordLength);
+            DatasetPreparer.Check(options.DataSpecs, preprocess, config.ClassNames);
             var results = new List<DatasetEvaluation>();
             foreach (string spec in options.DataSpecs)
             {

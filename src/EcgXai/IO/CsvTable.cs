@@ -35,7 +35,12 @@ public sealed class CsvTable
         {
             throw new EcgXaiException(path, "file not found");
         }
-        List<List<string>> all = Parse(path, File.ReadAllText(path));
+        string text = File.ReadAllText(path);
+        if (text.Any(c => char.IsControl(c) && c is not ('\r' or '\n' or '\t')))
+        {
+            throw new EcgXaiException(path, "not a CSV text file (it holds binary bytes)");
+        }
+        List<List<string>> all = Parse(path, text);
         all.RemoveAll(r => r.Count == 1 && r[0].Length == 0);
         if (!hasHeader)
         {

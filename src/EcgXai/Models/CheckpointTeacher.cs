@@ -34,6 +34,9 @@ public sealed class CheckpointTeacher : ITeacher
     public int LeadCount => model.Config.LeadCount;
 
     /// <inheritdoc />
+    public IReadOnlyList<string>? LeadNames => model.Config.LeadNames;
+
+    /// <inheritdoc />
     public int? InputLength => model.Config.InputLength;
 
     /// <summary>Sampling rate in Hz of the teacher's input.</summary>

@@ -16,6 +16,9 @@ public interface ITeacher : IDisposable
     /// <summary>Number of input leads the teacher expects.</summary>
     int LeadCount { get; }
 
+    /// <summary>Names of the input leads in order, or null when the model does not name them (ONNX): the student must feed these.</summary>
+    IReadOnlyList<string>? LeadNames { get; }
+
     /// <summary>Input length in samples the teacher expects, or null when the model accepts any length.</summary>
     int? InputLength { get; }
 

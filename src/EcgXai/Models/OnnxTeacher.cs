@@ -61,6 +61,9 @@ public sealed class OnnxTeacher : ITeacher
     public int LeadCount { get; }
 
     /// <inheritdoc />
+    public IReadOnlyList<string>? LeadNames => null;
+
+    /// <inheritdoc />
     public int? InputLength { get; }
 
     /// <inheritdoc />

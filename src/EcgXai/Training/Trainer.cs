@@ -204,10 +204,7 @@ public static class Trainer
                     $"the model expects {config.LeadCount} x {config.InputLength} (or longer records, scored by windows) for [{string.Join(", ", config.ClassNames)}]");
             }
         }
-        if (setup.Options.SelectionClass is { } selected && !config.ClassNames.Contains(selected, StringComparer.Ordinal))
-        {
-            throw new ArgumentException($"the selection class '{selected}' is not an output of the model ({string.Join(", ", config.ClassNames)})");
-        }
+        setup.Options.Validate(config.ClassNames);
         float[] labels = Labels(setup.Validation);
         bool anyDefined = Enumerable.Range(0, config.ClassCount).Any(c =>
         {

@@ -2,7 +2,7 @@ namespace EcgXai.Training;
 
 /// <summary>
 /// How a model is fitted: epochs, batch, Adam learning rate, decay on plateau, early stopping on validation
-/// macro AUROC, seed and device. Immutable; <see cref="Validate"/> rejects impossible values.
+/// macro AUROC, seed and device. Immutable; <see cref="Validate()"/> rejects impossible values.
 /// </summary>
 public sealed record TrainingOptions
 {
@@ -74,6 +74,16 @@ public sealed record TrainingOptions
         if (PlateauFactor is <= 0 or > 1 || MinLearningRate < 0)
         {
             throw new ArgumentException($"plateau factor must be in (0, 1] and the minimum learning rate non-negative, got {PlateauFactor} and {MinLearningRate}");
+        }
+    }
+
+    /// <summary><see cref="Validate()"/>, and that <see cref="SelectionClass"/> is one of the model's <paramref name="classNames"/>: checked before any data is read.</summary>
+    public void Validate(IReadOnlyList<string> classNames)
+    {
+        Validate();
+        if (SelectionClass is { } selected && !classNames.Contains(selected, StringComparer.Ordinal))
+        {
+            throw new ArgumentException($"the selection class '{selected}' is not an output of the model ({string.Join(", ", classNames)})");
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using EcgXai.Datasets;
 using EcgXai.IO;
 using EcgXai.Models;
+using EcgXai.Signals;
 using static TorchSharp.torch;
 
 namespace EcgXai.Training;
@@ -30,10 +31,10 @@ public static class TrainingPipeline
                 throw new EcgXaiException(spec, "give the dataset without a split: training uses its @train split and validates on its @val split");
             }
         }
-        job.Options.Validate();
         job.Teacher?.Distillation.Validate();
         ResNet1dConfig config = job.Model;
         config.Validate();
+        job.Options.Validate(config.ClassNames);
         var run = new RunFolder(job.OutDirectory);
         if (job.RecordLength is { } recordLength && recordLength < config.InputLength)
         {
@@ -46,6 +47,7 @@ public static class TrainingPipeline
         Device device = TorchDevice.Resolve(job.Options.Device);
         using ITeacher? teacher = job.Teacher is { } t ? LoadTeacher(t, preprocess, device) : null;
         double? teacherRate = job.Teacher is { } rated && teacher is not null ? rated.SampleRate ?? TeacherRate(teacher) : null;
+        DatasetPreparer.Check(job.DataSpecs.Select(spec => $"{spec}@train"), preprocess, config.ClassNames);
         using PreparedDataset train = Prepare(job, "train", preprocess, dataProgress);
         using PreparedDataset validation = Prepare(job, "val", preprocess, dataProgress);
         var setup = new TrainingSetup(config, train, validation, run.Root, job.Options, job.DataSpecs,
@@ -86,6 +88,12 @@ public static class TrainingPipeline
         {
             teacher.Dispose();
             throw new EcgXaiException(teacherJob.Path, $"the teacher takes {teacher.LeadCount} leads, the student {studentInput.Leads.Count} ({string.Join(",", studentInput.Leads)})");
+        }
+        if (teacher.LeadNames is { } leads && !leads.Select(LeadNames.Normalize).SequenceEqual(studentInput.Leads.Select(LeadNames.Normalize)))
+        {
+            teacher.Dispose();
+            throw new EcgXaiException(teacherJob.Path,
+                $"the teacher takes leads {string.Join(",", leads)}, the student {string.Join(",", studentInput.Leads)}: the student must see the teacher's leads in its order (--leads)");
         }
         return teacher;
     }

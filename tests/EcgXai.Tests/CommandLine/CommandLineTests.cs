@@ -1,3 +1,4 @@
+using System.CommandLine;
 using EcgXai.IO;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
@@ -37,6 +38,12 @@ public class CommandLineTests
         Assert.Equal("", err);
         Assert.Contains($"ecgxai {verb}", output);
         Assert.Contains("Example:\n  ecgxai " + verb, output.Replace("\r", ""));
+        Command command = words.Aggregate<string, Command>(EcgXaiCli.Verbs(new CliEnvironment(TextWriter.Null, TextWriter.Null)).Single(v => v.Name == words[0]),
+            (parent, word) => parent.Name == word ? parent : parent.Subcommands.Single(c => c.Name == word));
+        foreach (Option option in command.Options.Where(o => !o.Hidden))
+        {
+            Assert.Contains(option.Name, output);
+        }
         var (helpCode, helpOutput, _) = CliRunner.Run(["help", .. words]);
         Assert.Equal(0, helpCode);
         Assert.Equal(output, helpOutput);
@@ -202,7 +209,7 @@ public class CommandLineTests
     }
 
     [Fact]
-    public void PlainProgressPrintsAStageAtMostOncePerIntervalPlusItsEnd()
+    public void PlainProgressHoldsTheFirstIntervalBackThenPrintsAStageAtMostOncePerIntervalPlusItsEnd()
     {
         var output = new StringWriter();
         var progress = new PlainProgress(output, TimeSpan.FromHours(1));
@@ -215,6 +222,8 @@ public class CommandLineTests
         {
             progress.Report("train", i, 10);
         }
+        Assert.Equal("", output.ToString());
+        progress.Flush();
         Assert.Equal(["train: 0/1000 epoch 1/1", "train: 1000/1000 epoch 1/1", "train: 0/10", "train: 10/10"],
             output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')));
     }

@@ -35,21 +35,7 @@ public class RefusedRunTests
         return cut;
     }
 
-    private static void AssertRefused(TempDir dir, int expectedCode, string[] names, params string[] args)
-    {
-        FolderSnapshot before = FolderSnapshot.Of(dir.Path);
-        var (code, stdout, stderr) = CliRunner.Run(args);
-        Assert.True(code == expectedCode, $"exit code {code}: {stderr}");
-        string[] lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.StartsWith("ecgxai ", StringComparison.Ordinal)).ToArray();
-        Assert.True(lines.Length == 1, "not one error line: " + stderr);
-        foreach (string name in names)
-        {
-            Assert.True(lines[0].Contains(name, StringComparison.Ordinal), $"'{name}' not named in: {stderr}");
-        }
-        Assert.DoesNotContain("   at ", stderr + stdout);
-        Assert.DoesNotContain("Exception", stderr);
-        before.AssertUnchanged(dir.Path);
-    }
+    private static void AssertRefused(TempDir dir, int expectedCode, string[] names, params string[] args) => Refusal.Assert(expectedCode, names, [dir.Path], args);
 
     [Theory]
     [InlineData("missing", "teacher not found")]

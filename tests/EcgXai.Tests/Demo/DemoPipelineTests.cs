@@ -9,28 +9,29 @@ public class DemoPipelineTests
     [Fact]
     public void TinyDemoRunsEndToEndThroughTheRealLoadersAndResumes()
     {
-        using var dir = new TempDir();
-        var options = DemoOptions.Quick(dir.Path) with { Seed = 3 };
+        using var temp = new TempDir();
+        string dir = temp.File("demo run"); // a run folder whose path holds a space, as a user's may
+        var options = DemoOptions.Quick(dir) with { Seed = 3 };
         var stages = new List<string>();
         DemoResult result = DemoPipeline.Run(options, new SynchronousProgress<DemoProgress>(p => stages.Add(p.Stage)));
 
         Assert.Equal(["synth", "cohort", "teacher", "student", "evaluate teacher", "evaluate student", "srg", "prune", "explain", "evidence", "atlas"], stages.Distinct().ToArray());
-        Assert.True(File.Exists(Path.Combine(dir.Path, "data", "cohort.csv")));
-        Assert.True(File.Exists(Path.Combine(dir.Path, "teacher", "models", "best.safetensors")));
-        Assert.True(File.Exists(Path.Combine(dir.Path, "student", "models", "best.safetensors")));
-        Assert.True(File.Exists(Path.Combine(dir.Path, "student", "data", "teacher_train.safetensors")));
-        Assert.True(File.Exists(Path.Combine(dir.Path, "eval", "teacher", "metrics.csv")));
-        Assert.True(File.Exists(Path.Combine(dir.Path, "eval", "student", "metrics.csv")));
-        Assert.False(Directory.Exists(Path.Combine(dir.Path, "eval", "teacher", "eval")));
-        Assert.Equal(Path.Combine(dir.Path, "report", "index.html"), result.AtlasPath);
+        Assert.True(File.Exists(Path.Combine(dir, "data", "cohort.csv")));
+        Assert.True(File.Exists(Path.Combine(dir, "teacher", "models", "best.safetensors")));
+        Assert.True(File.Exists(Path.Combine(dir, "student", "models", "best.safetensors")));
+        Assert.True(File.Exists(Path.Combine(dir, "student", "data", "teacher_train.safetensors")));
+        Assert.True(File.Exists(Path.Combine(dir, "eval", "teacher", "metrics.csv")));
+        Assert.True(File.Exists(Path.Combine(dir, "eval", "student", "metrics.csv")));
+        Assert.False(Directory.Exists(Path.Combine(dir, "eval", "teacher", "eval")));
+        Assert.Equal(Path.Combine(dir, "report", "index.html"), result.AtlasPath);
         Assert.True(File.Exists(result.AtlasPath));
-        Assert.True(Directory.Exists(Path.Combine(dir.Path, "data", "synthetic-ptbxl-hard")));
+        Assert.True(Directory.Exists(Path.Combine(dir, "data", "synthetic-ptbxl-hard")));
         string[] summary = result.Summary().ToArray();
         Assert.Equal(4 + 2 + 2 + 1 + 1 + 1, summary.Length);
-        Assert.True(File.Exists(Path.Combine(dir.Path, "explain", "srg", "curves-input.png")));
-        Assert.True(File.Exists(Path.Combine(dir.Path, "explain", "srg", "curves-blocks.4.out.png")));
-        Assert.True(File.Exists(Path.Combine(dir.Path, "explain", "prune", "pruning.csv")));
-        Assert.True(File.Exists(Path.Combine(dir.Path, "explain", "concepts", "ranking-blocks.4.out.png")));
+        Assert.True(File.Exists(Path.Combine(dir, "explain", "srg", "curves-input.png")));
+        Assert.True(File.Exists(Path.Combine(dir, "explain", "srg", "curves-blocks.4.out.png")));
+        Assert.True(File.Exists(Path.Combine(dir, "explain", "prune", "pruning.csv")));
+        Assert.True(File.Exists(Path.Combine(dir, "explain", "concepts", "ranking-blocks.4.out.png")));
         Assert.Equal("epsilon_plus_flat/gradient", result.Srg!.Variant);
         Assert.Equal(["input", "blocks.4.out"], result.Srg.BestByPlace.Select(p => p.Place).ToArray());
         Assert.Equal(2, result.Pruning.Count);
@@ -48,7 +49,7 @@ public class DemoPipelineTests
             Assert.Equal(2, report.Datasets.Count);
             Assert.All(report.Datasets, d => Assert.Equal(6, d.Classes.Count));
         }
-        string[] statistics = File.ReadAllLines(Path.Combine(dir.Path, "explain", "concepts", "statistics.csv"));
+        string[] statistics = File.ReadAllLines(Path.Combine(dir, "explain", "concepts", "statistics.csv"));
         Assert.Contains(statistics, l => l.StartsWith("all,blocks.4.out,159,", StringComparison.Ordinal));
         Assert.Equal(160, result.AfConcepts.Count);
         Assert.True(result.AfConcepts[0].Records > 0);
@@ -56,7 +57,7 @@ public class DemoPipelineTests
         Assert.Equal(Enumerable.Range(1, 160), result.AfConcepts.Select(r => r.Rank));
         Assert.Contains(result.Purity, p => p.Layer == "blocks.4.out" && p.Concept == result.AfConcepts[0].Concept && p.Labels == "groundtruth");
         Assert.Contains(summary, l => l.StartsWith("top AF concepts", StringComparison.Ordinal) && l.Contains(" purity "));
-        Assert.True(File.Exists(Path.Combine(dir.Path, "evidence", "explain", "groundtruth", "scores.csv")));
+        Assert.True(File.Exists(Path.Combine(dir, "evidence", "explain", "groundtruth", "scores.csv")));
         Assert.Equal("qrs-wide", result.Evidence!.Kind);
         Assert.InRange(result.Evidence.Best.MassAccuracy, 0, 1);
         Assert.Equal(result.Evidence.Best.RegionShare, result.Evidence.Random.RegionShare, 12);

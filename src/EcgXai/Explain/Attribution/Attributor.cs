@@ -12,13 +12,14 @@ namespace EcgXai.Explain.Attribution;
 /// maps the relevance at its output to its inputs through its <see cref="Composite"/> rule (closed form: a local
 /// re-forward plus one transposed product); relevance arriving from several readers is summed. Conditions mask
 /// relevance at conditioned nodes and drop relevance that bypasses them (zennit-crp <c>exclude_parallel=True</c>). Rows
-/// sharing record and target run as one row until the first conditioned node, and a single input record is broadcast
-/// rather than copied. Generic over dtype (float32/float64) and device. The only place that knows the walk.
+/// sharing record and target run as one row until the first conditioned node, a single input record is broadcast
+/// rather than copied, and a large batch runs in cache-sized pieces of records (<see cref="RecordsPerPiece"/>). Generic over dtype (float32/float64) and device. The only place that knows the walk.
 /// </summary>
 public sealed class Attributor : IDisposable
 {
     private readonly Dictionary<string, NodeRule> rules = new(StringComparer.Ordinal);
     private readonly bool ownsSource;
+    private int recordsPerPiece = DefaultRecordsPerPiece;
 
     /// <summary>
     /// Canonizes a copy of <paramref name="graph"/> with <paramref name="canonizers"/> (default: <see cref="BatchNormFolding"/>)
@@ -67,6 +68,21 @@ public sealed class Attributor : IDisposable
 
     /// <summary>The composite that chose the rules.</summary>
     public Composite Composite { get; }
+
+    /// <summary>Default of <see cref="RecordsPerPiece"/> (chosen by measurement, docs/experiments.md).</summary>
+    public const int DefaultRecordsPerPiece = 8;
+
+    /// <summary>
+    /// A larger input batch is walked as consecutive pieces of about this many records (at least 2), each with its own
+    /// forward, so that activations and relevance stay cache-sized; the result equals one walk over the whole batch
+    /// exactly (every row reads only its own record, and no piece runs a dense layer on a single row where the whole
+    /// batch runs several). Rows of one record always share a piece.
+    /// </summary>
+    public int RecordsPerPiece
+    {
+        get => recordsPerPiece;
+        set => recordsPerPiece = value >= 2 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "records per piece must be at least 2");
+    }
 
     /// <summary>Dtype of the graph (inputs must have it).</summary>
     public ScalarType ScalarType => Graph.DType;
@@ -156,7 +172,7 @@ public sealed class Attributor : IDisposable
         Validate(input, rows, recorded, startNode);
         using var _ = no_grad();
         using var scope = NewDisposeScope();
-        AttributionResult result = new AttributionWalk(this, input, rows, recorded, startNode, start).Run();
+        AttributionResult result = AttributionPieces.Run(this, input, rows, recorded, startNode, start, RecordsPerPiece);
         foreach (Tensor t in result.All)
         {
             t.MoveToOuterDisposeScope();

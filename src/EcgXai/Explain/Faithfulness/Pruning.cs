@@ -31,6 +31,7 @@ public static class Pruning
                 throw new ArgumentException($"target class '{options.Target}' is not an output of the model ({string.Join(", ", config.ClassNames)})");
             }
             var preprocess = new PreprocessOptions(config.LeadNames, config.SampleRate, config.InputLength);
+            DatasetPreparer.Check(options.DataSpecs.Prepend(options.RankSpec), preprocess, config.ClassNames);
             PreparedDataset Prepare(string spec)
             {
                 progress?.Report(new PruneProgress("prepare", spec, 0, 1));

@@ -72,6 +72,10 @@ public static partial class RunFolderReader
             .Where(s => s.Tables.Count + s.Images.Count + s.Summaries.Count > 0)
             .ToArray();
 
+        if (config is null && cohort is null && result.Length == 0 && concepts.Count == 0)
+        {
+            throw new EcgXaiException(root, "not a run folder: no config.json, data/cohort.csv, eval/ or explain/ results to show");
+        }
         string? model = options.ModelPath ?? FindModel(root, config);
         string sha = model is null ? "" : Sha256(model);
         if (concepts.Count > 0 && model is null)
