@@ -22,12 +22,19 @@ public sealed class EvaluateCommand : Verb<EvaluateOptions>
     private readonly Option<double?> recordSeconds = SharedOptions.OptionalDouble("--record-seconds", 0,
         "score records up to this many seconds by the mean of model-input windows (default: as the model was validated)");
 
+    private readonly Option<string?> compare = new("--compare")
+    {
+        Description = "another checkpoint (e.g. the teacher) scored on the same data; every class is compared on the records both scored by a paired bootstrap of the AUROC difference (comparison.csv)",
+        HelpName = "MODEL",
+    };
+    private readonly Option<string> fillMissingLeads = SharedOptions.FillMissingLeads();
+
     /// <summary>Declares the options.</summary>
     public EvaluateCommand()
         : base("evaluate", "per-class AUROC with 95% CIs, Se/Sp/F1, ROC curves and predictions of a model on datasets, side by side",
             "ecgxai evaluate --model runs/teacher/models/best.safetensors --data ptbxl:/data/ptb-xl@test --data cpsc2018:/data/cpsc2018 --out runs/teacher")
     {
-        foreach (Option option in new Option[] { model, data, leads, target, output, name, bootstrap, seed, batch, device, cache, recordSeconds })
+        foreach (Option option in new Option[] { model, data, leads, target, output, name, bootstrap, seed, batch, device, cache, recordSeconds, fillMissingLeads, compare })
         {
             Use(option);
         }
@@ -46,6 +53,8 @@ public sealed class EvaluateCommand : Verb<EvaluateOptions>
         Device = parse.GetValue(device),
         CacheDirectory = parse.GetValue(cache),
         RecordSeconds = parse.GetValue(recordSeconds),
+        CompareModelPath = parse.GetValue(compare),
+        MissingLeads = SharedOptions.MissingLeads(parse.GetRequiredValue(fillMissingLeads)),
     };
 
     /// <inheritdoc />

@@ -175,6 +175,13 @@ public static partial class SharedOptions
         return option;
     }
 
+    /// <summary><c>--fill-missing-leads none|zero</c>: whether records lacking some of the model's leads are skipped or get them as zeros.</summary>
+    public static Option<string> FillMissingLeads() => Choice("--fill-missing-leads", "none", ["none", "zero"],
+        "zero: records lacking some of the model's leads (e.g. single-lead data for a 12-lead model) get them as exact zeros instead of being skipped (a record with none of them is still skipped); recorded in the run folder");
+
+    /// <summary>The handling a <see cref="FillMissingLeads"/> value names.</summary>
+    public static MissingLeadHandling MissingLeads(string value) => value == "zero" ? MissingLeadHandling.Zero : MissingLeadHandling.Refuse;
+
     /// <summary>A comma-separated list option (e.g. <c>--leads I,II,V1</c>), trimmed, empty entries dropped.</summary>
     public static Option<string[]?> CommaList(string name, string helpName, string description) =>
         new(name)

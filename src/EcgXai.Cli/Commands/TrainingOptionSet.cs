@@ -32,8 +32,7 @@ public sealed class TrainingOptionSet
     private readonly Option<string> classWeights = SharedOptions.Choice("--class-weights", "none", ["none", "balanced"],
         "balanced: each class's positives weigh negatives/positives of the training records (at most 20)");
 
-    private readonly Option<string> fillMissingLeads = SharedOptions.Choice("--fill-missing-leads", "none", ["none", "zero"],
-        "zero: records lacking some of the model's leads (e.g. single-lead data in a 12-lead model) get them as zeros instead of being skipped; recorded in config.json");
+    private readonly Option<string> fillMissingLeads = SharedOptions.FillMissingLeads();
 
     private readonly Option<string?> select = new("--select") { Description = "class whose validation AUROC selects the best epoch and drives early stopping (default: macro AUROC)", HelpName = "CLASS" };
 
@@ -75,7 +74,7 @@ public sealed class TrainingOptionSet
             CacheDirectory = parse.GetValue(cache),
             HighPassHz = parse.GetValue(highPass),
             RecordLength = seconds is { } s ? (int)Math.Ceiling(s * config.SampleRate) : null,
-            MissingLeads = parse.GetRequiredValue(fillMissingLeads) == "zero" ? MissingLeadHandling.Zero : MissingLeadHandling.Refuse,
+            MissingLeads = SharedOptions.MissingLeads(parse.GetRequiredValue(fillMissingLeads)),
         };
     }
 

@@ -14,4 +14,7 @@ public sealed record ClassEvaluation(string ClassName, int Count, int Positives,
 {
     /// <summary>The ROC curve's pointwise bootstrap band (same resamples as the AUROC interval), or null when not computed.</summary>
     public RocBand? Band { get; init; }
+
+    /// <summary>The paired comparison with another model (<see cref="EvaluateOptions.CompareModelPath"/>), or null.</summary>
+    public ModelComparison? Comparison { get; init; }
 }

@@ -1,4 +1,6 @@
+using EcgXai.Datasets;
 using EcgXai.Training.Metrics;
+
 namespace EcgXai.Eval;
 
 /// <summary>What <see cref="Evaluation.Run"/> evaluates and where it writes.</summary>
@@ -17,6 +19,9 @@ public sealed record EvaluateOptions(string ModelPath, IReadOnlyList<string> Dat
 
     /// <summary>The record length in seconds at the model's rate (rounded up to whole samples); used when <see cref="RecordLength"/> is null.</summary>
     public double? RecordSeconds { get; init; }
+
+    /// <summary>Records lacking some of the selected leads are skipped (default) or have them zero-filled (e.g. single-lead data for a 12-lead model); recorded in <c>evaluation.json</c>.</summary>
+    public MissingLeadHandling MissingLeads { get; init; } = MissingLeadHandling.Refuse;
 
     /// <summary>Evaluate only this class, or every class of the model when null.</summary>
     public string? Target { get; init; }
@@ -39,6 +44,13 @@ public sealed record EvaluateOptions(string ModelPath, IReadOnlyList<string> Dat
     /// <summary>Device name for <see cref="IO.TorchDevice.Resolve"/> ("auto", "cpu", "cuda").</summary>
     public string? Device { get; init; }
 
-    /// <summary>Tensor cache folder, or null for <see cref="Datasets.DatasetPreparer.DefaultCacheDirectory"/>.</summary>
+    /// <summary>
+    /// Another checkpoint (e.g. the teacher of a distilled student) scored on the same datasets with its own leads, rate and
+    /// record length; every evaluated class is compared on the records both scored by a paired bootstrap of the AUROC
+    /// difference. Null compares nothing.
+    /// </summary>
+    public string? CompareModelPath { get; init; }
+
+    /// <summary>Tensor cache folder, or null for <see cref="DatasetPreparer.DefaultCacheDirectory"/>.</summary>
     public string? CacheDirectory { get; init; }
 }

@@ -37,8 +37,10 @@ public static class Evaluation
         {
             throw new ArgumentException($"bootstrap resamples and batch size must be at least 1, got {options.BootstrapResamples} and {options.BatchSize}");
         }
-        var (model, info) = Checkpoint.Load(options.ModelPath, TorchDevice.Resolve(options.Device));
+        Device device = TorchDevice.Resolve(options.Device);
+        var (model, info) = Checkpoint.Load(options.ModelPath, device);
         using (model)
+        using (ComparedModel? other = options.CompareModelPath is { } comparePath ? ComparedModel.Load(comparePath, device, options.RecordSeconds) : null)
         {
             ResNet1dConfig config = model.Config;
             IReadOnlyList<string> leads = options.Leads ?? config.LeadNames;
@@ -46,7 +48,9 @@ public static class Evaluation
             {
                 throw new EcgXaiException(options.ModelPath, $"{leads.Count} leads selected ({string.Join(",", leads)}) for a model with {config.LeadCount} inputs ({string.Join(",", config.LeadNames)})");
             }
-            ClassesToEvaluate(config, options.Target);
+            // Refused before any data is read (a null-conditional call would skip evaluating its argument).
+            int[] classes = ClassesToEvaluate(config, options.Target);
+            other?.CheckClasses(classes.Select(c => config.ClassNames[c]));
             int recordLength = options.RecordLength
                 ?? (options.RecordSeconds is { } seconds ? (int)Math.Ceiling(seconds * config.SampleRate) : (int?)null)
                 ?? info.RecordLength ?? config.InputLength;
@@ -54,18 +58,19 @@ public static class Evaluation
             {
                 throw new ArgumentException($"the record length ({recordLength} samples) must be at least the model's input length ({config.InputLength})");
             }
-            var preprocess = new PreprocessOptions(leads, config.SampleRate, recordLength);
+            var preprocess = new PreprocessOptions(leads, config.SampleRate, recordLength) { MissingLeads = options.MissingLeads };
             DatasetPreparer.Check(options.DataSpecs, preprocess, config.ClassNames);
             var results = new List<DatasetEvaluation>();
             foreach (string spec in options.DataSpecs)
             {
                 var prepareProgress = progress is null ? null : new SynchronousProgress<DatasetProgress>(p => progress.Report(new EvaluationProgress("prepare/" + p.Stage, spec, p.Completed, p.Total)));
                 using PreparedDataset data = DatasetPreparer.Prepare(spec, preprocess, config.ClassNames, options.CacheDirectory, null, prepareProgress);
-                results.Add(Evaluate(model, info, data, spec, options, progress, cancellation));
+                DatasetEvaluation evaluation = Evaluate(model, info, data, spec, options, progress, cancellation);
+                results.Add(other is null ? evaluation : other.Compare(evaluation, options, prepareProgress, cancellation));
             }
             string eval = Path.Combine(options.OutDirectory ?? RunFolderOf(options.ModelPath), "eval");
             string outDirectory = options.Name is null ? eval : Path.Combine(eval, options.Name);
-            var report = new EvaluationReport(options.ModelPath, info.DataSpecs, results, outDirectory);
+            var report = new EvaluationReport(options.ModelPath, info.DataSpecs, results, outDirectory) { MissingLeads = options.MissingLeads };
             progress?.Report(new EvaluationProgress("write", outDirectory, 0, 1));
             EvaluationWriter.Write(report);
             progress?.Report(new EvaluationProgress("write", outDirectory, 1, 1));
@@ -100,14 +105,7 @@ public static class Evaluation
         int classes = config.ClassCount;
 
         progress?.Report(new EvaluationProgress("predict", spec, 0, data.Count));
-        model.eval();
-        Device device = model.lin.weight!.device;
-        float[] probabilities = RecordWindows.Score(data, config.InputLength, RecordWindows.DefaultStride(config.InputLength), options.BatchSize, device, x => model.forward(x).sigmoid(), cancellation);
-        int nan = Array.FindIndex(probabilities, float.IsNaN);
-        if (nan >= 0)
-        {
-            throw new EcgXaiException(options.ModelPath, $"score of record '{data.RecordIds[nan / classes]}' ({spec}) for class {config.ClassNames[nan % classes]} is NaN: the model's weights or the record's inputs hold NaN");
-        }
+        float[] probabilities = Predict(model, options.ModelPath, data, spec, options.BatchSize, cancellation);
         progress?.Report(new EvaluationProgress("predict", spec, data.Count, data.Count));
 
         var labels = new float[data.Count * classes];
@@ -144,6 +142,25 @@ public static class Evaluation
             SkippedRecords = data.SkippedRecords,
             UnknownCodeCounts = data.UnknownCodeCounts,
         };
+    }
+
+    /// <summary>
+    /// Row-major <c>[records, classes]</c> probabilities of <paramref name="model"/> (loaded from <paramref name="modelPath"/>)
+    /// on <paramref name="data"/>, records longer than the input scored by the mean of their windows; a NaN score is
+    /// refused naming the model, the record and the class.
+    /// </summary>
+    internal static float[] Predict(ResNet1d model, string modelPath, PreparedDataset data, string spec, int batchSize, CancellationToken cancellation)
+    {
+        ResNet1dConfig config = model.Config;
+        model.eval();
+        Device device = model.lin.weight!.device;
+        float[] probabilities = RecordWindows.Score(data, config.InputLength, RecordWindows.DefaultStride(config.InputLength), batchSize, device, x => model.forward(x).sigmoid(), cancellation);
+        int nan = Array.FindIndex(probabilities, float.IsNaN);
+        if (nan >= 0)
+        {
+            throw new EcgXaiException(modelPath, $"score of record '{data.RecordIds[nan / config.ClassCount]}' ({spec}) for class {config.ClassNames[nan % config.ClassCount]} is NaN: the model's weights or the record's inputs hold NaN");
+        }
+        return probabilities;
     }
 
     /// <summary>True when <paramref name="spec"/> names the same dataset (kind and folder, any split) as one of <paramref name="trainingSpecs"/>.</summary>

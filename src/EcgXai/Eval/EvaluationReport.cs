@@ -1,6 +1,6 @@
-using EcgXai.Datasets;
 using System.Globalization;
 using System.Text;
+using EcgXai.Datasets;
 
 namespace EcgXai.Eval;
 
@@ -11,6 +11,9 @@ namespace EcgXai.Eval;
 /// <param name="OutputDirectory">The <c>eval/</c> folder written.</param>
 public sealed record EvaluationReport(string ModelPath, IReadOnlyList<string> TrainingData, IReadOnlyList<DatasetEvaluation> Datasets, string OutputDirectory)
 {
+    /// <summary>Whether records lacking some of the model's leads were skipped or had them zero-filled.</summary>
+    public MissingLeadHandling MissingLeads { get; init; } = MissingLeadHandling.Refuse;
+
     /// <summary>
     /// The side-by-side table: one row per class, per dataset a column group with AUROC [95 % CI] and sensitivity,
     /// specificity, F1 and positives at the checkpoint's thresholds; datasets the model was trained on are marked "(in-dist)";
@@ -60,6 +63,7 @@ public sealed record EvaluationReport(string ModelPath, IReadOnlyList<string> Tr
             {
                 notes.Add($"not scored (labels cannot be read from this dataset): {string.Join(", ", d.NotScored)}");
             }
+            notes.AddRange(d.Classes.Where(c => c.Comparison is not null).Select(c => Comparison(c.ClassName, c.Comparison!)));
             notes.AddRange(SkippedRecordsFile.Summary(d.SkippedByReason, d.SkippedRecords, d.UnknownCodeCounts));
             if (notes.Count > 0)
             {
@@ -72,6 +76,11 @@ public sealed record EvaluationReport(string ModelPath, IReadOnlyList<string> Tr
         }
         return text.ToString();
     }
+
+    private static string Comparison(string className, ModelComparison m) =>
+        string.Create(CultureInfo.InvariantCulture, $"{className} vs {Path.GetFileName(m.OtherModelPath)} (paired, n = {m.Records}, {m.Positives} positive): {F(m.Auroc)} vs {F(m.OtherAuroc.Estimate)} ")
+        + string.Create(CultureInfo.InvariantCulture, $"[{F(m.OtherAuroc.Lower)}, {F(m.OtherAuroc.Upper)}], difference {m.Difference.Estimate:+0.000;-0.000;0.000} [{m.Difference.Lower:+0.000;-0.000;0.000}, {m.Difference.Upper:+0.000;-0.000;0.000}]")
+        + (m.Significant ? "" : " (interval includes 0)");
 
     private static string Fit(string text, int width) => text.Length > width ? "…" + text[^(width - 1)..] : text.PadRight(width);
 

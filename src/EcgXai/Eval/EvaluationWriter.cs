@@ -23,6 +23,10 @@ public static class EvaluationWriter
         AtomicFile.WriteText(Path.Combine(dir, "metrics.csv"), MetricsCsv(report));
         AtomicFile.WriteText(Path.Combine(dir, "table.csv"), TableCsv(report, slugs));
         AtomicFile.WriteText(Path.Combine(dir, "table.txt"), report.FormatTable());
+        if (report.Datasets.Any(d => d.Classes.Any(c => c.Comparison is not null)))
+        {
+            AtomicFile.WriteText(Path.Combine(dir, "comparison.csv"), ComparisonCsv(report));
+        }
         SkippedRecordsFile.Write(Path.Combine(dir, "skipped.csv"), report.Datasets.Select(d => (d.Spec, d.SkippedRecords)));
         AtomicFile.WriteText(Path.Combine(dir, "evaluation.json"), Json(report, slugs).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
         for (int i = 0; i < report.Datasets.Count; i++)
@@ -81,6 +85,24 @@ public static class EvaluationWriter
         return csv.ToString();
     }
 
+    private static string ComparisonCsv(EvaluationReport report)
+    {
+        var csv = new StringBuilder("dataset,class,other_model,n,positives,auroc,other_auroc,other_auroc_ci_low,other_auroc_ci_high,difference,difference_ci_low,difference_ci_high,bootstrap_resamples\n");
+        foreach (DatasetEvaluation d in report.Datasets)
+        {
+            foreach (ClassEvaluation c in d.Classes)
+            {
+                if (c.Comparison is { } m)
+                {
+                    csv.AppendLine(string.Join(",", Csv(d.Spec), Csv(c.ClassName), Csv(m.OtherModelPath), m.Records, m.Positives, N(m.Auroc),
+                        N(m.OtherAuroc.Estimate), N(m.OtherAuroc.Lower), N(m.OtherAuroc.Upper), N(m.Difference.Estimate), N(m.Difference.Lower), N(m.Difference.Upper),
+                        m.Difference.Resamples));
+                }
+            }
+        }
+        return csv.ToString();
+    }
+
     private static string TableCsv(EvaluationReport report, IReadOnlyList<string> slugs)
     {
         var csv = new StringBuilder("class");
@@ -130,6 +152,7 @@ public static class EvaluationWriter
     {
         ["model"] = report.ModelPath,
         ["training_data"] = new JsonArray(report.TrainingData.Select(s => (JsonNode?)s).ToArray()),
+        ["missing_leads"] = report.MissingLeads.ToString().ToLowerInvariant(),
         ["datasets"] = new JsonArray(report.Datasets.Select((d, i) => (JsonNode?)new JsonObject
         {
             ["spec"] = d.Spec,
@@ -152,6 +175,17 @@ public static class EvaluationWriter
                 ["sensitivity"] = J(c.AtThreshold.Sensitivity),
                 ["specificity"] = J(c.AtThreshold.Specificity),
                 ["f1"] = J(c.AtThreshold.F1),
+                ["comparison"] = c.Comparison is { } m ? new JsonObject
+                {
+                    ["other_model"] = m.OtherModelPath,
+                    ["n"] = m.Records,
+                    ["positives"] = m.Positives,
+                    ["auroc"] = J(m.Auroc),
+                    ["other_auroc"] = J(m.OtherAuroc.Estimate),
+                    ["other_auroc_ci"] = new JsonArray(J(m.OtherAuroc.Lower), J(m.OtherAuroc.Upper)),
+                    ["difference"] = J(m.Difference.Estimate),
+                    ["difference_ci"] = new JsonArray(J(m.Difference.Lower), J(m.Difference.Upper)),
+                } : null,
             }).ToArray()),
         }).ToArray()),
     };

@@ -10,9 +10,6 @@ namespace EcgXai.Tests.CommandLine;
 /// <param name="Named">Texts (templates) the error line contains, or the files a good run writes.</param>
 public sealed record VerbCase(BadInput Kind, IReadOnlyList<string> Args, IReadOnlyList<string> Named)
 {
-    /// <summary>The verb (and sub-verb) the case runs.</summary>
-    public string Verb => Args[0] == "bench" ? $"bench {Args[1]}" : Args[0];
-
     /// <summary>A readable name: verb, kind and what was changed.</summary>
     public string Name { get; init; } = "";
 

@@ -38,71 +38,76 @@ public static class VerbCaseTable
 
     private static IEnumerable<VerbCase> Build()
     {
-        const string Cpu = "--device";
-        string[] fast = [Cpu, "cpu", "--cache", "{cache}"];
+        // On the CPU, with the tensor cache in the case's own folder (so that a refusal writing to it is seen).
+        string[] fast = ["--device", "cpu", "--cache", "{cache}"];
         return
         [
-            .. Verb(["srg", "--model", "{model}", "--data", "ptbxl:{ptbxl}", "--out", "{run}", "--records", "4", "--steps", "2", "--bootstrap", "10",
+            .. Verb("srg", ["srg", "--model", "{model}", "--data", "ptbxl:{ptbxl}", "--out", "{run}", "--records", "4", "--steps", "2", "--bootstrap", "10",
                     "--variants", "epsilon_plus_flat/gradient", "--layers", "blocks.2.out", .. fast], ["explain/srg/best.json"],
                 MissingModel, MissingData, GarbageModel, GarbageData, Append(BadInput.UnknownTarget, "--target", "XYZ"),
                 Swap(BadInput.UnknownLayer, "blocks.2.out", "blocks.9.out", "blocks.9.out"), SingleLeadData, LeadsTheDataLack),
-            .. Verb(["prune", "--model", "{model}", "--rank-data", "ptbxl:{ptbxl}@val", "--data", "ptbxl:{ptbxl}@test", "--target", "AF", "--out", "{run}",
+            .. Verb("prune", ["prune", "--model", "{model}", "--rank-data", "ptbxl:{ptbxl}@val", "--data", "ptbxl:{ptbxl}@test", "--target", "AF", "--out", "{run}",
                     "--keep", "1,all", "--random-draws", "1", "--bootstrap", "10", .. fast], ["explain/prune/pruning.csv"],
                 MissingModel, MissingData, GarbageModel, GarbageData, Swap(BadInput.UnknownTarget, "AF", "XYZ", "XYZ"),
                 Swap(BadInput.DoesNotFit, "ptbxl:{ptbxl}@test", "cinc2017:{single-lead}", "{single-lead}", "leads"), LeadsTheDataLack),
-            .. Verb(["concepts", "--model", "{model}", "--data", "ptbxl:{ptbxl}", "--target", "AF", "--out", "{run}", "--layers", "blocks.2.out",
+            .. Verb("concepts", ["concepts", "--model", "{model}", "--data", "ptbxl:{ptbxl}", "--target", "AF", "--out", "{run}", "--layers", "blocks.2.out",
                     "--top-k", "2", "--replicates", "2", "--top-concepts", "2", "--reference-count", "2", .. fast], ["explain/concepts/statistics.csv"],
                 MissingModel, MissingData, GarbageModel, GarbageData, Swap(BadInput.UnknownTarget, "AF", "XYZ", "XYZ"),
                 Swap(BadInput.UnknownLayer, "blocks.2.out", "blocks.9.out", "blocks.9.out"), SingleLeadData, SecondDataSetSingleLead, LeadsTheDataLack),
-            .. Verb(["groundtruth", "--model", "{evidence-model}", "--data", "ptbxl:{evidence}", "--out", "{run}", "--records", "2",
+            .. Verb("groundtruth", ["groundtruth", "--model", "{evidence-model}", "--data", "ptbxl:{evidence}", "--out", "{run}", "--records", "2",
                     "--variants", "epsilon_plus_flat/gradient", "--top-concepts", "1", .. fast], ["explain/groundtruth/scores.csv"],
                 Swap(BadInput.Missing, "{evidence-model}", "{missing}", "{missing}"), Swap(BadInput.Missing, "{evidence}", "{missing}", "{missing}"),
                 Swap(BadInput.WrongFormat, "{evidence-model}", "{garbage-model}", "{garbage-model}"), Swap(BadInput.WrongFormat, "{evidence}", "{garbage-data}", "{garbage-data}"),
                 Swap(BadInput.UnknownTarget, "{evidence-model}", "{model}", "{model}", "planted-evidence"),
                 Swap(BadInput.DoesNotFit, "ptbxl:{evidence}", "cinc2017:{single-lead}", "{single-lead}", "planted-evidence")),
-            .. Verb(["evaluate", "--model", "{model}", "--data", "ptbxl:{ptbxl}@test", "--out", "{run}", "--bootstrap", "10", .. fast], ["eval/metrics.csv"],
+            .. Verb("evaluate", ["evaluate", "--model", "{model}", "--data", "ptbxl:{ptbxl}@test", "--out", "{run}", "--bootstrap", "10", .. fast], ["eval/metrics.csv"],
                 MissingModel, MissingData, GarbageModel, GarbageData, Append(BadInput.UnknownTarget, "--target", "XYZ"),
                 Swap(BadInput.DoesNotFit, "ptbxl:{ptbxl}@test", "cinc2017:{single-lead}", "{single-lead}", "leads"), SecondDataSetSingleLead, LeadsTheDataLack),
-            .. Verb(["train", "--data", "ptbxl:{ptbxl}", "--out", "{run}", "--filters", "4,4,4,4,4", "--epochs", "1", "--batch", "8", .. fast], ["models/best.safetensors"],
+            .. Verb("evaluate into the model's folder", ["evaluate", "--model", "{model}", "--data", "ptbxl:{ptbxl}@test", "--bootstrap", "10", .. fast], null,
+                GarbageData, Append(BadInput.UnknownTarget, "--target", "XYZ"),
+                Swap(BadInput.DoesNotFit, "ptbxl:{ptbxl}@test", "cinc2017:{single-lead}", "{single-lead}", "leads"), LeadsTheDataLack),
+            .. Verb("train", ["train", "--data", "ptbxl:{ptbxl}", "--out", "{run}", "--filters", "4,4,4,4,4", "--epochs", "1", "--batch", "8", .. fast], ["models/best.safetensors"],
                 MissingData, GarbageData, Append(BadInput.UnknownTarget, "--select", "XYZ"), SingleLeadData, SecondDataSetSingleLead,
                 Append(BadInput.DoesNotFit, "--leads", "I,II,VX", "VX")),
-            .. Verb(["distill", "--teacher", "{model}", "--data", "ptbxl:{ptbxl}", "--out", "{run}", "--filters", "4,4,4,4,4", "--epochs", "1", "--batch", "8", .. fast],
+            .. Verb("distill", ["distill", "--teacher", "{model}", "--data", "ptbxl:{ptbxl}", "--out", "{run}", "--filters", "4,4,4,4,4", "--epochs", "1", "--batch", "8", .. fast],
                 ["models/best.safetensors"],
                 MissingModel, MissingData, GarbageModel, GarbageData, Append(BadInput.UnknownTarget, "--select", "XYZ"), SingleLeadData, SecondDataSetSingleLead, LeadsTheDataLack),
-            .. Verb(["explain", "--model", "{model}", "--record", "{record}", "--out", "{run}", "--concepts", "blocks.2.out:2", .. fast], ["index.html"],
+            .. Verb("explain --record", ["explain", "--model", "{model}", "--record", "{record}", "--out", "{run}", "--concepts", "blocks.2.out:2", .. fast], ["index.html"],
                 MissingModel, MissingRecord, GarbageModel, GarbageRecord, GarbageMat, Append(BadInput.UnknownTarget, "--target", "XYZ"),
                 Swap(BadInput.UnknownLayer, "blocks.2.out:2", "blocks.9.out:2", "blocks.9.out"), SingleLeadRecord, LeadsTheDataLack),
-            .. Verb(["cohort", "--data", "ptbxl:{ptbxl}", "--out", "{run}"], ["data/cohort.csv"], MissingData, GarbageData),
-            .. Verb(["dump", "{record}", "--to", "5"], [], MissingRecord, GarbageRecord),
-            .. Verb(["plot", "{record}", "--out", "{run}/a plot.png"], ["a plot.png"], MissingRecord, GarbageRecord, GarbageMat,
+            .. Verb("explain --data", ["explain", "--model", "{model}", "--data", "ptbxl:{ptbxl}", "--ids", "3", "--out", "{run}", .. fast], ["explanation.json"],
+                MissingData, GarbageData, Set(BadInput.UnknownTarget, "--ids", "9999", "9999"),
+                Swap(BadInput.DoesNotFit, "ptbxl:{ptbxl}", "cinc2017:{single-lead}", "{single-lead}", "leads")),
+            .. Verb("cohort", ["cohort", "--data", "ptbxl:{ptbxl}", "--out", "{run}"], ["data/cohort.csv"], MissingData, GarbageData),
+            .. Verb("dump", ["dump", "{record}", "--to", "5"], [], MissingRecord, GarbageRecord),
+            .. Verb("plot", ["plot", "{record}", "--out", "{run}/a plot.png"], ["a plot.png"], MissingRecord, GarbageRecord, GarbageMat,
                 Swap(BadInput.Unwritable, "{run}/a plot.png", "{record}/a plot.png", "{record}")),
-            .. Verb(["beats", "{record}"], [], MissingRecord, GarbageRecord, Append(BadInput.DoesNotFit, "--leads", "VX", "VX")),
-            .. Verb(["synth", "--out", "{run}/synthetic set", "--records", "2"], ["synthetic set/ptbxl_database.csv"],
+            .. Verb("beats", ["beats", "{record}"], [], MissingRecord, GarbageRecord, Append(BadInput.DoesNotFit, "--leads", "VX", "VX")),
+            .. Verb("synth", ["synth", "--out", "{run}/synthetic set", "--records", "2"], ["synthetic set/ptbxl_database.csv"],
                 Swap(BadInput.Unwritable, "{run}/synthetic set", "{record}/synthetic set", "{record}")),
-            .. Verb(["rules", "--model", "{model}", Cpu, "cpu"], [], MissingModel, GarbageModel, Swap(BadInput.WrongFormat, "{model}", "{garbage-onnx}", "{garbage-onnx}")),
-            .. Verb(["report", "--run", "{empty-folder}"], null,
+            .. Verb("rules", ["rules", "--model", "{model}", "--device", "cpu"], [], MissingModel, GarbageModel, Swap(BadInput.WrongFormat, "{model}", "{garbage-onnx}", "{garbage-onnx}")),
+            .. Verb("report", ["report", "--run", "{empty-folder}"], null,
                 Swap(BadInput.Missing, "{empty-folder}", "{missing}", "{missing}"), Swap(BadInput.WrongFormat, "{empty-folder}", "{empty-folder}", "{empty-folder}"),
                 Append(BadInput.WrongFormat, "--notes", "{garbage-json}", "{garbage-json}")),
-            .. Verb(["merge", "--out", "{run}", "{empty-folder}"], null,
+            .. Verb("merge", ["merge", "--out", "{run}", "{empty-folder}"], null,
                 Swap(BadInput.Missing, "{empty-folder}", "{missing}", "{missing}"), Swap(BadInput.WrongFormat, "{empty-folder}", "{empty-folder}", "{empty-folder}"),
                 Swap(BadInput.WrongFormat, "{empty-folder}", "{garbage-data}", "{garbage-data}")),
-            .. Verb(["verify-reference", "{garbage-json}"], null, Swap(BadInput.Missing, "{garbage-json}", "{missing}", "{missing}"),
+            .. Verb("verify-reference", ["verify-reference", "{garbage-json}"], null, Swap(BadInput.Missing, "{garbage-json}", "{missing}", "{missing}"),
                 Swap(BadInput.WrongFormat, "{garbage-json}", "{garbage-json}", "{garbage-json}")),
-            .. Verb(["bench", "explain", "--model", "{model}", "--preset", "compact", "--batch", "8", "--repeats", "1"], [],
+            .. Verb("bench explain", ["bench", "explain", "--model", "{model}", "--preset", "compact", "--batch", "8", "--repeats", "1"], [],
                 MissingModel, GarbageModel, Swap(BadInput.WrongFormat, "{model}", "{garbage-onnx}", "{garbage-onnx}")),
-            .. Verb(["bench", "srg", "--preset", "compact", "--records", "2", "--steps", "2", "--repeats", "1", "--layer", "blocks.2.out"], [],
+            .. Verb("bench srg", ["bench", "srg", "--preset", "compact", "--records", "2", "--steps", "2", "--repeats", "1", "--layer", "blocks.2.out"], [],
                 Swap(BadInput.UnknownLayer, "blocks.2.out", "blocks.9.out", "blocks.9.out")),
-            .. Verb(["demo", "--out", "{run}/demo", "--quick"], null, Swap(BadInput.Unwritable, "{run}/demo", "{record}/demo", "{record}")),
+            .. Verb("demo", ["demo", "--out", "{run}/demo", "--quick"], null, Swap(BadInput.Unwritable, "{run}/demo", "{record}/demo", "{record}")),
         ];
     }
 
     /// <summary>
-    /// The cases of one verb: <paramref name="good"/> itself when <paramref name="written"/> is not null (it must
+    /// The cases of one verb (named <paramref name="verb"/> in the case names): <paramref name="good"/> itself when <paramref name="written"/> is not null (it must
     /// write those files), and one refusal per damage.
     /// </summary>
-    private static IEnumerable<VerbCase> Verb(string[] good, string[]? written, params Damage[] damages)
+    private static IEnumerable<VerbCase> Verb(string verb, string[] good, string[]? written, params Damage[] damages)
     {
-        string verb = good[0] == "bench" ? "bench " + good[1] : good[0];
         if (written is not null)
         {
             yield return new VerbCase(BadInput.PathWithSpaces, good, written) { Name = $"{verb}: paths with spaces" };
@@ -119,6 +124,13 @@ public static class VerbCaseTable
             return args.Any(a => a.Contains(from, StringComparison.Ordinal))
                 ? args.Select(a => a.Replace(from, to, StringComparison.Ordinal)).ToArray()
                 : throw new ArgumentException($"'{from}' is not in the command line {string.Join(' ', args)}");
+        }, named);
+
+    private static Damage Set(BadInput kind, string option, string value, params string[] named) =>
+        new(kind, $"({option} {value})", args =>
+        {
+            int at = Array.IndexOf(args, option);
+            return at >= 0 ? [.. args[..(at + 1)], value, .. args[(at + 2)..]] : throw new ArgumentException($"'{option}' is not in the command line {string.Join(' ', args)}");
         }, named);
 
     private static Damage Append(BadInput kind, string option, string value, params string[] named) =>

@@ -78,6 +78,34 @@ public class EvaluationRunTests
         Assert.NotEqual(byModelNames, swapped);
     }
 
+    [Fact]
+    public void ALeadTheDataLackIsRefusedOrZeroFilledAsAskedAndRecorded()
+    {
+        using var dir = new TempDir();
+        string data = Path.Combine(dir.Path, "synthetic-ptbxl");
+        SyntheticDatasetWriter.Write(new SyntheticDatasetOptions(data, SyntheticLayout.PtbXl, 6, 5, SynthesisSettings.Default));
+        string modelPath = Path.Combine(dir.Path, "two-lead.safetensors");
+        ResNet1dConfig config = TestModels.Tiny with { LeadNames = ["II", "V7"] };
+        using var model = TestModels.Random(config, 8);
+        Checkpoint.Save(model, modelPath, new CheckpointInfo { DataSpecs = [$"ptbxl:{data}"] });
+        var options = new EvaluateOptions(modelPath, [$"ptbxl:{data}"]) { BootstrapResamples = 5, Device = "cpu", CacheDirectory = Path.Combine(dir.Path, "cache"), OutDirectory = dir.Path };
+        using PreparedDataset lead2 = DatasetPreparer.Prepare($"ptbxl:{data}", new PreprocessOptions(["II"], config.SampleRate, config.InputLength), config.ClassNames, options.CacheDirectory);
+        float[] input = Enumerable.Range(0, lead2.Count).SelectMany(r => lead2.Signal(r).ToArray().Concat(new float[lead2.Length])).ToArray();
+        float[] expected;
+        using (var noGrad = no_grad())
+        using (Tensor output = model.forward(tensor(input, [lead2.Count, 2, lead2.Length])).sigmoid())
+        {
+            expected = output.data<float>().ToArray();
+        }
+
+        var refused = Assert.Throws<EcgXai.IO.EcgXaiException>(() => Evaluation.Run(options));
+        Assert.Contains("missing V7", refused.Message);
+        EvaluationReport report = Evaluation.Run(options with { MissingLeads = MissingLeadHandling.Zero });
+
+        Assert.Equal(expected, report.Datasets[0].Probabilities, (a, b) => Math.Abs(a - b) < 1e-5f);
+        Assert.Contains("\"missing_leads\": \"zero\"", File.ReadAllText(Path.Combine(report.OutputDirectory, "evaluation.json")));
+    }
+
     private sealed class Recorder(List<string> stages) : IProgress<EvaluationProgress>
     {
         public void Report(EvaluationProgress value) => stages.Add(value.Stage);

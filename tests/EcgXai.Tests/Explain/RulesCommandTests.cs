@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using EcgXai.Tests.Support;
 
 namespace EcgXai.Tests.Explain;
@@ -61,6 +62,43 @@ public class RulesCommandTests
         Assert.StartsWith("Norm", table["avgpool"][2]);
         Assert.StartsWith("Epsilon", table["head"][2]);
         Assert.DoesNotContain(table.Values, row => row[0] == "BatchNorm1d");
+    }
+
+    /// <summary>
+    /// Every lrp-graph ONNX file under its manifest's composite gets the rules the manifest states ("first conv Flat;
+    /// other convs ZPlus; Linear Epsilon; residual sum Norm; average pool Norm; ReLU Pass; max pool, concat, flatten: no
+    /// rule"), no BatchNorm survives folding, and the recorded layers are nodes under their module paths.
+    /// </summary>
+    [SkippableTheory]
+    [InlineData("cnn-epsilon-plus-flat")]
+    [InlineData("xresnet-epsilon-plus-flat")]
+    [InlineData("xresnet-crp-branch")]
+    public void EveryGraphFixtureGetsTheRulesItsManifestStates(string name)
+    {
+        string manifestPath = SharedData.Require($"fixtures/lrp-graph/{name}.json");
+        JsonObject manifest = JsonNode.Parse(File.ReadAllText(manifestPath))!.AsObject();
+        Assert.Equal("epsilon_plus_flat", manifest["composite"]!.GetValue<string>());
+        string onnx = Path.Combine(Path.GetDirectoryName(manifestPath)!, manifest["model"]!["onnx"]!.GetValue<string>());
+        var (code, output, error) = CliRunner.Run("rules", "--model", onnx, "--composite", "epsilon_plus_flat");
+        Assert.True(code == 0, error);
+        string[][] rows = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)[1..].Select(l => l.Split('\t')).ToArray();
+        string firstConv = rows.First(r => r[1] == "Conv1d")[0];
+        foreach (string[] row in rows)
+        {
+            string expected = row[1] switch
+            {
+                "Conv1d" => row[0] == firstConv ? "Flat" : "ZPlus",
+                "Linear" => "Epsilon",
+                "Add" or "AvgPool1d" => "Norm",
+                "Relu" => "Pass",
+                "MaxPool1d" or "Concat" or "Flatten" => "no rule (gradient)",
+                _ => $"no {row[1]} node in {name}",
+            };
+            Assert.True(row[3].StartsWith(expected, StringComparison.Ordinal), string.Join(' ', row));
+            Assert.False(string.IsNullOrWhiteSpace(row[4]), row[0]);
+        }
+        Assert.Equal("first linear node", rows.First(r => r[0] == firstConv)[4]);
+        Assert.All(manifest["layers_recorded"]!.AsArray(), layer => Assert.Contains(layer!.GetValue<string>(), rows.Select(r => r[0])));
     }
 
     [SkippableFact]

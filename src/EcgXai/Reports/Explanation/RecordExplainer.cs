@@ -112,19 +112,19 @@ public static class RecordExplainer
         }
         if (options.DataSpec is { } spec)
         {
-            using PreparedDataset data = DatasetPreparer.Prepare(spec, preprocess, config.ClassNames, options.CacheDirectory);
-            var index = data.RecordIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
-            string? missing = options.Ids.FirstOrDefault(id => !index.ContainsKey(id));
+            // Only the named records are read, as single files are; an unknown id is refused before any is.
+            DatasetPreparer.Check([spec], preprocess, config.ClassNames);
+            DatasetIndex index = DatasetIndex.Load(DatasetSpec.Parse(spec), preprocess.SampleRate);
+            var entries = index.Selected.ToDictionary(e => e.Id, StringComparer.Ordinal);
+            string? missing = options.Ids.FirstOrDefault(id => !entries.ContainsKey(id));
             if (missing is not null)
             {
                 throw new EcgXaiException(spec, $"no record '{missing}' (or it was skipped as damaged)");
             }
             foreach (string id in options.Ids)
             {
-                int i = index[id];
-                var labels = data.ClassNames.Where((_, c) => data.Label(i, c) > 0.5f).ToArray();
-                var record = new EcgRecord(id, data.Signal(i).ToArray(), data.LeadCount, data.SampleRate, data.LeadNames, data.Ages[i], data.Sexes[i], labels, labels, spec);
-                yield return (record, spec);
+                EcgRecord raw = index.Read(entries[id]);
+                yield return (AsInput(raw, preprocessor.Process(raw), config), spec);
             }
         }
     }
