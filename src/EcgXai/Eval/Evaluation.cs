@@ -48,7 +48,9 @@ public static class Evaluation
             {
                 throw new EcgXaiException(options.ModelPath, $"{leads.Count} leads selected ({string.Join(",", leads)}) for a model with {config.LeadCount} inputs ({string.Join(",", config.LeadNames)})");
             }
-            other?.CheckClasses(ClassesToEvaluate(config, options.Target).Select(c => config.ClassNames[c]));
+            // Refused before any data is read (a null-conditional call would skip evaluating its argument).
+            int[] classes = ClassesToEvaluate(config, options.Target);
+            other?.CheckClasses(classes.Select(c => config.ClassNames[c]));
             int recordLength = options.RecordLength
                 ?? (options.RecordSeconds is { } seconds ? (int)Math.Ceiling(seconds * config.SampleRate) : (int?)null)
                 ?? info.RecordLength ?? config.InputLength;

@@ -38,8 +38,8 @@ public static class VerbCaseTable
 
     private static IEnumerable<VerbCase> Build()
     {
-        const string Cpu = "--device";
-        string[] fast = [Cpu, "cpu", "--cache", "{cache}"];
+        // On the CPU, with the tensor cache in the case's own folder (so that a refusal writing to it is seen).
+        string[] fast = ["--device", "cpu", "--cache", "{cache}"];
         return
         [
             .. Verb("srg", ["srg", "--model", "{model}", "--data", "ptbxl:{ptbxl}", "--out", "{run}", "--records", "4", "--steps", "2", "--bootstrap", "10",
@@ -85,7 +85,7 @@ public static class VerbCaseTable
             .. Verb("beats", ["beats", "{record}"], [], MissingRecord, GarbageRecord, Append(BadInput.DoesNotFit, "--leads", "VX", "VX")),
             .. Verb("synth", ["synth", "--out", "{run}/synthetic set", "--records", "2"], ["synthetic set/ptbxl_database.csv"],
                 Swap(BadInput.Unwritable, "{run}/synthetic set", "{record}/synthetic set", "{record}")),
-            .. Verb("rules", ["rules", "--model", "{model}", Cpu, "cpu"], [], MissingModel, GarbageModel, Swap(BadInput.WrongFormat, "{model}", "{garbage-onnx}", "{garbage-onnx}")),
+            .. Verb("rules", ["rules", "--model", "{model}", "--device", "cpu"], [], MissingModel, GarbageModel, Swap(BadInput.WrongFormat, "{model}", "{garbage-onnx}", "{garbage-onnx}")),
             .. Verb("report", ["report", "--run", "{empty-folder}"], null,
                 Swap(BadInput.Missing, "{empty-folder}", "{missing}", "{missing}"), Swap(BadInput.WrongFormat, "{empty-folder}", "{empty-folder}", "{empty-folder}"),
                 Append(BadInput.WrongFormat, "--notes", "{garbage-json}", "{garbage-json}")),

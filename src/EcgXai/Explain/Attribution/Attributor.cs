@@ -69,8 +69,11 @@ public sealed class Attributor : IDisposable
     /// <summary>The composite that chose the rules.</summary>
     public Composite Composite { get; }
 
-    /// <summary>Default of <see cref="RecordsPerPiece"/> (chosen by measurement, docs/experiments.md).</summary>
-    public const int DefaultRecordsPerPiece = 8;
+    /// <summary>
+    /// Default of <see cref="RecordsPerPiece"/>: 32, chosen by measurement (docs/experiments.md: on the 2-core machine,
+    /// pieces of 2, 4, 8 and 16 records made batch 32 slower than one walk; larger batches are split to bound memory).
+    /// </summary>
+    public const int DefaultRecordsPerPiece = 32;
 
     /// <summary>
     /// A larger input batch is walked as consecutive pieces of about this many records (at least 2), each with its own

@@ -66,7 +66,7 @@ public class AttributionPiecesTests
         string[] recorded = [.. attributor.ConceptNodes];
         attributor.RecordsPerPiece = 11;
         using AttributionResult whole = attributor.Attribute(x, targets, recorded);
-        attributor.RecordsPerPiece = Attributor.DefaultRecordsPerPiece;
+        attributor.RecordsPerPiece = 4;
         using AttributionResult pieces = attributor.Attribute(x, targets, recorded);
         AssertEqual(whole, pieces);
     }
