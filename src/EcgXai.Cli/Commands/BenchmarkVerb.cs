@@ -1,3 +1,4 @@
+using EcgXai.IO;
 using System.CommandLine;
 using EcgXai.Bench;
 
@@ -34,7 +35,7 @@ public abstract class BenchmarkVerb<TOptions> : Verb<BenchmarkVerb<TOptions>.Run
     /// <inheritdoc />
     protected sealed override int Execute(Run options, VerbContext context)
     {
-        BenchmarkReport report = Measure(options.Options, new IO.SynchronousProgress<string>(context.Error.WriteLine));
+        BenchmarkReport report = Measure(options.Options, new SynchronousProgress<string>(context.Error.WriteLine));
         foreach (string line in options.Json ? report.Lines(json: true) : report.Lines(json: false).Concat(Summary(report)))
         {
             context.Out.WriteLine(line);

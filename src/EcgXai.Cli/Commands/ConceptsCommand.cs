@@ -1,3 +1,4 @@
+using EcgXai.IO;
 using System.CommandLine;
 using EcgXai.Explain.Concepts;
 
@@ -58,7 +59,7 @@ public sealed class ConceptsCommand : Verb<ConceptOptions>
         string modelPath = parse.GetRequiredValue(model);
         if (!File.Exists(modelPath))
         {
-            throw new IO.EcgXaiException(modelPath, "model file not found");
+            throw new EcgXaiException(modelPath, "model file not found");
         }
         var options = new ConceptOptions(modelPath, SharedOptions.RequireExisting(parse.GetRequiredValue(data)), parse.GetRequiredValue(target), parse.GetRequiredValue(output))
         {

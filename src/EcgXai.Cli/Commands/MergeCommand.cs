@@ -1,3 +1,4 @@
+using EcgXai.IO;
 using System.CommandLine;
 using EcgXai.Explain.Concepts;
 
@@ -35,7 +36,7 @@ public sealed class MergeCommand : Verb<ConceptMergeOptions>
         string? missing = folders.FirstOrDefault(f => !Directory.Exists(f));
         return missing is null
             ? new ConceptMergeOptions(parse.GetRequiredValue(output), folders) { Device = parse.GetValue(device) }
-            : throw new IO.EcgXaiException(missing, "part folder not found");
+            : throw new EcgXaiException(missing, "part folder not found");
     }
 
     /// <inheritdoc />

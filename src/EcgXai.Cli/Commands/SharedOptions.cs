@@ -1,3 +1,4 @@
+using EcgXai.IO;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
@@ -44,7 +45,7 @@ public static partial class SharedOptions
                         result.AddError($"--data {spec}: give the dataset without a split (training uses @train and validates on @val)");
                     }
                 }
-                catch (IO.EcgXaiException e)
+                catch (EcgXaiException e)
                 {
                     result.AddError("--data " + e.Message);
                 }
@@ -53,7 +54,7 @@ public static partial class SharedOptions
         return option;
     }
 
-    /// <summary>Throws <see cref="IO.EcgXaiException"/> for the first spec whose folder (or file) does not exist: found before any work.</summary>
+    /// <summary>Throws <see cref="EcgXaiException"/> for the first spec whose folder (or file) does not exist: found before any work.</summary>
     public static IReadOnlyList<string> RequireExisting(IReadOnlyList<string> specs)
     {
         foreach (string spec in specs)
@@ -61,7 +62,7 @@ public static partial class SharedOptions
             string path = DatasetSpec.Parse(spec).Path;
             if (!Directory.Exists(path) && !File.Exists(path))
             {
-                throw new IO.EcgXaiException(path, $"dataset folder not found (--data {spec})");
+                throw new EcgXaiException(path, $"dataset folder not found (--data {spec})");
             }
         }
         return specs;

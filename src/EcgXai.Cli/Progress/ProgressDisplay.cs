@@ -1,3 +1,4 @@
+using EcgXai.IO;
 using Spectre.Console;
 
 namespace EcgXai.Cli.Progress;
@@ -45,5 +46,5 @@ public abstract class ProgressDisplay
     public abstract void Log(string line);
 
     /// <summary>An <see cref="IProgress{T}"/> that maps each report to <see cref="Report"/> or <see cref="Log"/> on the calling thread.</summary>
-    public IProgress<T> For<T>(Action<ProgressDisplay, T> map) => new IO.SynchronousProgress<T>(value => map(this, value));
+    public IProgress<T> For<T>(Action<ProgressDisplay, T> map) => new SynchronousProgress<T>(value => map(this, value));
 }

@@ -1,3 +1,4 @@
+using EcgXai.IO;
 using System.IO.MemoryMappedFiles;
 using EcgXai.Signals;
 
@@ -30,7 +31,7 @@ public sealed unsafe class MappedPreparedDataset : PreparedDataset
         long actual = new FileInfo(signalPath).Length;
         if (actual != expected)
         {
-            throw new IO.EcgXaiException(signalPath, $"tensor cache holds {actual} bytes, its index describes {expected}");
+            throw new EcgXaiException(signalPath, $"tensor cache holds {actual} bytes, its index describes {expected}");
         }
         if (expected == 0)
         {

@@ -1,3 +1,4 @@
+using EcgXai.Models;
 using EcgXai.Explain.Faithfulness;
 using EcgXai.Synthesis;
 namespace EcgXai.Demo;
@@ -10,13 +11,13 @@ public sealed record DemoOptions(string OutDirectory)
     public int Seed { get; init; } = 7;
 
     /// <summary>Records of the synthetic PTB-XL-layout training set (folds 1–8 train, 9 val, 10 test).</summary>
-    public int TrainRecords { get; init; } = 2400;
+    public int TrainRecords { get; init; } = 1600;
 
     /// <summary>Records of the synthetic CPSC-layout out-of-distribution ("shift") set.</summary>
-    public int ShiftRecords { get; init; } = 600;
+    public int ShiftRecords { get; init; } = 400;
 
     /// <summary>Maximum training epochs of teacher and student (early stopping may end sooner).</summary>
-    public int Epochs { get; init; } = 6;
+    public int Epochs { get; init; } = 4;
 
     /// <summary>Mini-batch size.</summary>
     public int BatchSize { get; init; } = 32;
@@ -30,23 +31,32 @@ public sealed record DemoOptions(string OutDirectory)
     /// <summary>Model preset of the teacher ("compact" or "ribeiro"); the student is always compact.</summary>
     public string Teacher { get; init; } = "compact";
 
-    /// <summary>SRG variants compared (<see cref="Explain.Faithfulness.ExplanationVariant.Parse"/>; gradient × input and random are always added).</summary>
+    /// <summary>SRG variants compared (<see cref="ExplanationVariant.Parse"/>; gradient × input and random are always added).</summary>
     public IReadOnlyList<string> SrgVariants { get; init; } = ["epsilon_plus_flat"];
 
     /// <summary>Layers of the student flipped besides the input (the last is the classifier input, flipped by position).</summary>
     public IReadOnlyList<string> SrgLayers { get; init; } = ["blocks.1.out", "blocks.3.out", "blocks.4.out"];
 
     /// <summary>Records of the shift set flipped by SRG.</summary>
-    public int SrgRecords { get; init; } = 100;
+    public int SrgRecords { get; init; } = 32;
 
     /// <summary>SRG flipping steps.</summary>
-    public int SrgSteps { get; init; } = 16;
+    public int SrgSteps { get; init; } = 8;
 
     /// <summary>Classifier-input units kept by the pruning stage (null = all).</summary>
     public IReadOnlyList<int?> PruneKeep { get; init; } = PruneOptions.DefaultKeep;
 
     /// <summary>Random unit orders drawn at each count by the pruning stage.</summary>
     public int PruneDraws { get; init; } = 10;
+
+    /// <summary>Records of the planted-evidence set (<see cref="EvidenceStage"/>).</summary>
+    public int EvidenceRecords { get; init; } = 400;
+
+    /// <summary>Training epochs of the planted-evidence model.</summary>
+    public int EvidenceEpochs { get; init; } = 3;
+
+    /// <summary>Positive test records scored against the planted cue.</summary>
+    public int EvidenceScoredRecords { get; init; } = 32;
 
     /// <summary>
     /// The smallest demo that still runs every stage and writes every output (tests and CI): 120 + 30 records, one epoch;
@@ -64,10 +74,13 @@ public sealed record DemoOptions(string OutDirectory)
         SrgSteps = 4,
         PruneKeep = [1, 25, null],
         PruneDraws = 2,
+        EvidenceRecords = 100,
+        EvidenceEpochs = 1,
+        EvidenceScoredRecords = 8,
     };
 
     /// <summary>The larger demo: more records and epochs, SRG of every composite under every bn2 policy on 200 records.</summary>
-    public static DemoOptions Full(string outDirectory) => new(outDirectory) { TrainRecords = 8000, ShiftRecords = 2000, Epochs = 15, SrgVariants = ["all"], SrgRecords = 200 };
+    public static DemoOptions Full(string outDirectory) => new(outDirectory) { TrainRecords = 8000, ShiftRecords = 2000, Epochs = 15, SrgVariants = ["all"], SrgRecords = 200, SrgSteps = 16 };
 
     /// <summary>Throws <see cref="ArgumentException"/> for settings the demo cannot run with.</summary>
     public void Validate()
@@ -76,12 +89,12 @@ public sealed record DemoOptions(string OutDirectory)
         {
             throw new ArgumentException($"the demo needs at least 100 training and 20 shift records, got {TrainRecords} and {ShiftRecords}");
         }
-        if (Epochs < 1 || BatchSize < 1 || SrgRecords < 1 || SrgSteps < 1 || PruneDraws < 1)
+        if (Epochs < 1 || BatchSize < 1 || SrgRecords < 1 || SrgSteps < 1 || PruneDraws < 1 || EvidenceRecords < 50 || EvidenceEpochs < 1 || EvidenceScoredRecords < 1)
         {
-            throw new ArgumentException("epochs, batch size, SRG records and steps, and pruning draws must be positive");
+            throw new ArgumentException("epochs, batch size, SRG records and steps, pruning draws and the planted-evidence settings must be positive (at least 50 evidence records)");
         }
         ExplanationVariant.Parse(SrgVariants);
         SynthesisSettings.FromPreset(Preset);
-        Models.ResNet1dConfig.FromPreset(Teacher);
+        ResNet1dConfig.FromPreset(Teacher);
     }
 }

@@ -6,6 +6,7 @@ using EcgXai.IO;
 using EcgXai.Models;
 using EcgXai.Reports.Atlas;
 using EcgXai.Synthesis;
+using EcgXai.Synthesis.Evidence;
 using EcgXai.Training;
 
 namespace EcgXai.Demo;
@@ -16,7 +17,8 @@ namespace EcgXai.Demo;
 /// compact student distilled from it → both evaluated in and out of distribution → SRG of the student's explanation
 /// variants at the input and at layers, on the shift set (<see cref="FaithfulnessStages"/>) → pruning of its classifier input to
 /// the units most relevant for AF → the student's AF concept analysis (<see cref="ConceptAnalysis"/>, every recordable
-/// layer, explained with the SRG's best variant) over the shift set's AF records → the atlas.
+/// layer, explained with the SRG's best variant; references, attribution graph and wave purity) over the AF records of the
+/// shift set and the training set's test fold → the planted-evidence check (<see cref="EvidenceStage"/>) → the atlas.
 /// Each stage reuses what an earlier, interrupted run already wrote.
 /// </summary>
 public static class DemoPipeline
@@ -58,27 +60,38 @@ public static class DemoPipeline
         IReadOnlyList<DemoPruning> pruning = FaithfulnessStages.Prune(student.BestModelPath, srg.Variant, ptbxl, shift, cache, options, root, progress, cancellation);
         cancellation.ThrowIfCancellationRequested();
 
-        IReadOnlyList<ConceptRow> concepts = RankAfConcepts(student.BestModelPath, shift, cache, options, root, progress, cancellation);
+        ConceptResult concepts = RankAfConcepts(student.BestModelPath, [shift, ptbxl + "@test"], cache, options, root, progress, cancellation);
+        cancellation.ThrowIfCancellationRequested();
+        DemoEvidence evidence = EvidenceStage.Run(options, root, cache, progress, cancellation);
         cancellation.ThrowIfCancellationRequested();
         progress?.Report(new DemoProgress("atlas", "building report/index.html"));
         AtlasResult atlas = AtlasBuilder.Build(new AtlasOptions(root) { ModelPath = student.BestModelPath },
             progress is null ? null : new SynchronousProgress<string>(line => progress.Report(new DemoProgress("atlas", line))));
-        return new DemoResult(root, teacherEval, studentEval, concepts, atlas.PagePath) { Srg = srg, Pruning = pruning };
+        return new DemoResult(root, teacherEval, studentEval, AfRanking(concepts), atlas.PagePath)
+        {
+            Srg = srg,
+            Pruning = pruning,
+            Purity = concepts.Purity ?? [],
+            Evidence = evidence,
+        };
     }
 
-    private static string Synthesize(string directory, SyntheticLayout layout, int records, string preset, DemoOptions options, IProgress<DemoProgress>? progress)
+    /// <summary>Writes a synthetic dataset into <paramref name="directory"/> unless an earlier run completed it; returns the folder.</summary>
+    internal static string Synthesize(string directory, SyntheticLayout layout, int records, string preset, DemoOptions options, IProgress<DemoProgress>? progress,
+        EvidenceKind? evidence = null)
     {
         string marker = Path.Combine(directory, ".complete");
         if (!File.Exists(marker))
         {
             progress?.Report(new DemoProgress("synth", $"writing {records} {preset} records ({layout}) to {directory}"));
-            var summary = SyntheticDatasetWriter.Write(new SyntheticDatasetOptions(directory, layout, records, (ulong)options.Seed, SynthesisSettings.FromPreset(preset)));
+            var summary = SyntheticDatasetWriter.Write(new SyntheticDatasetOptions(directory, layout, records, (ulong)options.Seed, SynthesisSettings.FromPreset(preset)) { Evidence = evidence });
             AtomicFile.WriteText(marker, string.Create(CultureInfo.InvariantCulture, $"{summary.Records} records in {summary.Seconds:F1} s\n"));
         }
         return directory;
     }
 
-    private static TrainingResult Train(TrainingJob job, string role, IProgress<DemoProgress>? progress, CancellationToken cancellation)
+    /// <summary>Trains (or resumes) <paramref name="job"/>, reporting epochs under <paramref name="role"/>.</summary>
+    internal static TrainingResult Train(TrainingJob job, string role, IProgress<DemoProgress>? progress, CancellationToken cancellation)
     {
         var reporter = progress is null ? null : new SynchronousProgress<TrainingProgress>(p =>
         {
@@ -112,16 +125,18 @@ public static class DemoPipeline
         return report;
     }
 
-    private static IReadOnlyList<ConceptRow> RankAfConcepts(string modelPath, string spec, string cache, DemoOptions options, string root, IProgress<DemoProgress>? progress,
+    private static ConceptResult RankAfConcepts(string modelPath, IReadOnlyList<string> specs, string cache, DemoOptions options, string root, IProgress<DemoProgress>? progress,
         CancellationToken cancellation)
     {
-        var concepts = new ConceptOptions(modelPath, [spec], "AF", root) { CacheDirectory = cache, Device = options.Device, Seed = (ulong)options.Seed };
+        var concepts = new ConceptOptions(modelPath, specs, "AF", root) { CacheDirectory = cache, Device = options.Device, Seed = (ulong)options.Seed };
         var reporter = progress is null ? null : new SynchronousProgress<ConceptProgress>(p => progress.Report(new DemoProgress("explain", $"{p.Stage} {p.Done}/{p.Total} {p.Message}".TrimEnd())));
         ConceptResult result = ConceptAnalysis.Run(concepts, reporter, cancellation);
-        ConceptLayer classifierInput = result.State.Settings.Layers.Last(l => !l.Positions);
-        IReadOnlyList<ConceptRow> ranking = result.Summary!.Ranking(classifierInput.Key);
-        progress?.Report(new DemoProgress("explain", $"top AF concepts at {classifierInput.Key} (channel: mean normalised relevance): " + string.Join(", ",
-            ranking.Take(5).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Concept}: {r.NormalisedMean:F3}")))));
-        return ranking;
+        progress?.Report(new DemoProgress("explain", $"top AF concepts at {ClassifierInput(result)} (channel: mean normalised relevance): " + string.Join(", ",
+            AfRanking(result).Take(5).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Concept}: {r.NormalisedMean:F3}")))));
+        return result;
     }
+
+    private static string ClassifierInput(ConceptResult result) => result.State.Settings.Layers.Last(l => !l.Positions).Key;
+
+    private static IReadOnlyList<ConceptRow> AfRanking(ConceptResult result) => result.Summary!.Ranking(ClassifierInput(result));
 }

@@ -18,9 +18,16 @@ public sealed record DemoResult(string OutDirectory, EvaluationReport Teacher, E
     /// <summary>AF AUROC under pruning to <see cref="FaithfulnessStages.SummaryKeep"/> positions, per dataset.</summary>
     public IReadOnlyList<DemoPruning> Pruning { get; init; } = [];
 
+    /// <summary>Wave purity of the top AF concepts (every concept layer, ground-truth and delineated labels).</summary>
+    public IReadOnlyList<PurityRow> Purity { get; init; } = [];
+
+    /// <summary>The planted-evidence check, or null when it did not run.</summary>
+    public DemoEvidence? Evidence { get; init; }
+
     /// <summary>
     /// The closing summary: per-class AUROC of teacher and student per dataset, the best SRG variant, AF AUROC at 25 pruned
-    /// positions against random and least relevant, the top AF concepts, the atlas path.
+    /// positions against random and least relevant, the top AF concepts with their wave purity, the planted-evidence
+    /// check, the atlas path.
     /// </summary>
     public IEnumerable<string> Summary(int topConcepts = 5)
     {
@@ -39,8 +46,19 @@ public sealed record DemoResult(string OutDirectory, EvaluationReport Teacher, E
                 yield return line;
             }
         }
-        yield return "top AF concepts of the student (channel: mean normalised relevance): " + string.Join(", ",
-            AfConcepts.Take(topConcepts).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Concept}: {r.NormalisedMean:0.000}")));
+        yield return "top AF concepts of the student at the classifier input (channel: mean normalised relevance, wave purity): " + string.Join(", ",
+            AfConcepts.Take(topConcepts).Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Concept}: {r.NormalisedMean:0.000}") + PurityOf(r)));
+        if (Evidence is { } evidence)
+        {
+            yield return evidence.Summary();
+        }
         yield return $"atlas: {AtlasPath}";
     }
+
+    private string PurityOf(ConceptRow concept) =>
+        Purity.FirstOrDefault(p => p.Layer == concept.Layer && p.Concept == concept.Concept && p.Labels == PurityRow.GroundTruth) is { } row
+            ? string.Create(CultureInfo.InvariantCulture, $" purity {row.Purity:0.00} ({Dominant(row)})")
+            : "";
+
+    private static string Dominant(PurityRow row) => row.WaveShare.MaxBy(w => w.Value).Key.ToString();
 }

@@ -6,7 +6,7 @@ using SrgRunner = EcgXai.Explain.Faithfulness.Srg;
 namespace EcgXai.Demo;
 
 /// <summary>
-/// The demo's faithfulness stages on the distilled student: SRG (<see cref="Explain.Faithfulness.Srg"/>) on the shift set,
+/// The demo's faithfulness stages on the distilled student: SRG (<see cref="SrgRunner"/>) on the shift set,
 /// and pruning (<see cref="Pruning"/>) ranked on the training set's validation fold with the SRG's best variant, evaluated on its
 /// test fold and the shift set. A stage whose last file exists is not rerun; both report what their files record.
 /// </summary>

@@ -1,3 +1,4 @@
+using EcgXai.Datasets;
 using EcgXai.Training.Metrics;
 
 namespace EcgXai.Eval;
@@ -25,7 +26,7 @@ public sealed record DatasetEvaluation(
     public IReadOnlyList<string> NotScored { get; init; } = [];
 
     /// <summary>The skipped records that can be named.</summary>
-    public IReadOnlyList<Datasets.SkippedRecord> SkippedRecords { get; init; } = [];
+    public IReadOnlyList<SkippedRecord> SkippedRecords { get; init; } = [];
 
     /// <summary>Label codes the dataset's own code list does not define, with counts.</summary>
     public IReadOnlyDictionary<string, int> UnknownCodeCounts { get; init; } = new Dictionary<string, int>();

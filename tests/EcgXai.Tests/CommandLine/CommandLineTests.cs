@@ -1,4 +1,5 @@
 using System.CommandLine;
+using EcgXai.IO;
 using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using EcgXai.Cli;
@@ -199,7 +200,7 @@ public class CommandLineTests
         Assert.Contains("out of memory", ErrorReport.Describe(new ExternalException("CUDA out of memory. Tried to allocate 2 GiB")).Message);
         Assert.Equal((1, "out of memory: try a smaller --batch, fewer records or shorter inputs"), ErrorReport.Describe(new OutOfMemoryException()));
         Assert.Equal((1, "/x/m.safetensors: safetensors header is not valid JSON"),
-            ErrorReport.Describe(new IO.EcgXaiException("/x/m.safetensors", "safetensors header is not valid JSON")));
+            ErrorReport.Describe(new EcgXaiException("/x/m.safetensors", "safetensors header is not valid JSON")));
         Assert.Equal((2, "bad"), ErrorReport.Describe(new UsageException("bad")));
         Assert.Equal(1, ErrorReport.Describe(new OperationCanceledException()).Code);
         var (code, message) = ErrorReport.Describe(new InvalidOperationException("boom\nsecond line"));

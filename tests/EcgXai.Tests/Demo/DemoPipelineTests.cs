@@ -15,7 +15,7 @@ public class DemoPipelineTests
         var stages = new List<string>();
         DemoResult result = DemoPipeline.Run(options, new SynchronousProgress<DemoProgress>(p => stages.Add(p.Stage)));
 
-        Assert.Equal(["synth", "cohort", "teacher", "student", "evaluate teacher", "evaluate student", "srg", "prune", "explain", "atlas"], stages.Distinct().ToArray());
+        Assert.Equal(["synth", "cohort", "teacher", "student", "evaluate teacher", "evaluate student", "srg", "prune", "explain", "evidence", "atlas"], stages.Distinct().ToArray());
         Assert.True(File.Exists(Path.Combine(dir, "data", "cohort.csv")));
         Assert.True(File.Exists(Path.Combine(dir, "teacher", "models", "best.safetensors")));
         Assert.True(File.Exists(Path.Combine(dir, "student", "models", "best.safetensors")));
@@ -27,7 +27,7 @@ public class DemoPipelineTests
         Assert.True(File.Exists(result.AtlasPath));
         Assert.True(Directory.Exists(Path.Combine(dir, "data", "synthetic-ptbxl-hard")));
         string[] summary = result.Summary().ToArray();
-        Assert.Equal(4 + 2 + 2 + 2, summary.Length);
+        Assert.Equal(4 + 2 + 2 + 1 + 1 + 1, summary.Length);
         Assert.True(File.Exists(Path.Combine(dir, "explain", "srg", "curves-input.png")));
         Assert.True(File.Exists(Path.Combine(dir, "explain", "srg", "curves-blocks.4.out.png")));
         Assert.True(File.Exists(Path.Combine(dir, "explain", "prune", "pruning.csv")));
@@ -55,10 +55,17 @@ public class DemoPipelineTests
         Assert.True(result.AfConcepts[0].Records > 0);
         Assert.Equal(result.AfConcepts.Max(r => r.NormalisedMean), result.AfConcepts[0].NormalisedMean);
         Assert.Equal(Enumerable.Range(1, 160), result.AfConcepts.Select(r => r.Rank));
+        Assert.Contains(result.Purity, p => p.Layer == "blocks.4.out" && p.Concept == result.AfConcepts[0].Concept && p.Labels == "groundtruth");
+        Assert.Contains(summary, l => l.StartsWith("top AF concepts", StringComparison.Ordinal) && l.Contains(" purity "));
+        Assert.True(File.Exists(Path.Combine(dir, "evidence", "explain", "groundtruth", "scores.csv")));
+        Assert.Equal("qrs-wide", result.Evidence!.Kind);
+        Assert.InRange(result.Evidence.Best.MassAccuracy, 0, 1);
+        Assert.Equal(result.Evidence.Best.RegionShare, result.Evidence.Random.RegionShare, 12);
+        Assert.Contains(summary, l => l.StartsWith("planted evidence (qrs-wide", StringComparison.Ordinal));
 
         stages.Clear();
         DemoPipeline.Run(options, new SynchronousProgress<DemoProgress>(p => stages.Add(p.Stage)));
         Assert.DoesNotContain("synth", stages);
-        Assert.DoesNotContain(stages, s => s is "srg" or "prune");
+        Assert.DoesNotContain(stages, s => s is "srg" or "prune" or "evidence");
     }
 }

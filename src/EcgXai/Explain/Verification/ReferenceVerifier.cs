@@ -1,3 +1,4 @@
+using EcgXai.IO;
 using EcgXai.Explain.Attribution;
 using EcgXai.Explain.Graph;
 using EcgXai.Explain.Graph.Onnx;
@@ -71,12 +72,12 @@ public static class ReferenceVerifier
     {
         (int target, int sample, IReadOnlyList<string> layers, IReadOnlyDictionary<string, IReadOnlyList<int>> concepts) = request;
         Tensor x = tensors.TryGetValue("ref.x", out Tensor? input) ? input
-            : throw new IO.EcgXaiException(path, "the fixture has no ref.x input");
+            : throw new EcgXaiException(path, "the fixture has no ref.x input");
         var computed = new Dictionary<string, Tensor>(StringComparer.Ordinal);
         var unknown = layers.Concat(concepts.Keys).Except(attributor.Nodes).FirstOrDefault();
         if (unknown is not null)
         {
-            throw new IO.EcgXaiException(path, $"layer '{unknown}' is not a node of the explained graph");
+            throw new EcgXaiException(path, $"layer '{unknown}' is not a node of the explained graph");
         }
         AttributionResult lrp = attributor.Attribute(x, Enumerable.Repeat(target, (int)x.shape[0]).ToArray(), layers);
         computed["ref.logits"] = lrp.Logits;

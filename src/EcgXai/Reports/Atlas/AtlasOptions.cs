@@ -1,3 +1,4 @@
+using EcgXai.IO;
 namespace EcgXai.Reports.Atlas;
 
 /// <summary>What <see cref="AtlasBuilder"/> builds: the atlas of one run folder, optionally merging an expert's notes file.</summary>
@@ -21,11 +22,11 @@ public sealed record AtlasOptions(string RunDirectory)
     {
         if (!Directory.Exists(RunDirectory))
         {
-            throw new IO.EcgXaiException(RunDirectory, "run folder not found");
+            throw new EcgXaiException(RunDirectory, "run folder not found");
         }
         if (NotesFile is not null && !File.Exists(NotesFile))
         {
-            throw new IO.EcgXaiException(NotesFile, "notes file not found");
+            throw new EcgXaiException(NotesFile, "notes file not found");
         }
         if (NotesFile is not null)
         {
@@ -33,7 +34,7 @@ public sealed record AtlasOptions(string RunDirectory)
         }
         if (ModelPath is not null && !File.Exists(ModelPath))
         {
-            throw new IO.EcgXaiException(ModelPath, "model file not found");
+            throw new EcgXaiException(ModelPath, "model file not found");
         }
         if (MaxTableRows < 1 || MaxConceptsPerLayer < 1)
         {
