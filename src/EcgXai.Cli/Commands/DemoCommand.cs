@@ -20,13 +20,19 @@ public sealed class DemoCommand : Verb<DemoOptions>
     private readonly Option<int?> epochs = new("--epochs") { Description = $"maximum training epochs of teacher and student (default {Defaults.Epochs})", HelpName = "N" };
     private readonly Option<int> batch = SharedOptions.Batch(Defaults.BatchSize);
     private readonly Option<string> device = SharedOptions.Device();
+    private readonly Option<bool> real = new("--real")
+    {
+        Description = "the analysis on real ECGs instead: the shipped 12-lead AF student (--model) on PTB-XL fold 10 and the real CPSC-2018 records under --real-data (nothing is trained)",
+    };
+    private readonly Option<string> realData = new("--real-data") { Description = "shared data folder of --real", DefaultValueFactory = _ => Path.Combine("..", "shared", "data"), HelpName = "DIR" };
+    private readonly Option<string> realModel = new("--model") { Description = "model of --real", DefaultValueFactory = _ => Defaults.RealModel, HelpName = "FILE" };
 
     /// <summary>Declares the options.</summary>
     public DemoCommand()
         : base("demo", "end to end on built-in synthetic data: synth, cohort, train teacher, distil student, evaluate in and out of distribution, SRG, pruning, AF concepts, atlas",
             "ecgxai demo --out runs/demo")
     {
-        foreach (Option option in new Option[] { output, quick, full, preset, teacher, seed, records, shiftRecords, epochs, batch, device })
+        foreach (Option option in new Option[] { output, quick, full, preset, teacher, seed, records, shiftRecords, epochs, batch, device, real, realData, realModel })
         {
             Use(option);
         }
@@ -35,12 +41,17 @@ public sealed class DemoCommand : Verb<DemoOptions>
     /// <inheritdoc />
     protected override DemoOptions Read(ParseResult parse)
     {
-        string folder = parse.GetRequiredValue(output);
+        string folder = parse.GetValue(real) && parse.GetResult(output) is null or { Implicit: true } ? Path.Combine("runs", "demo-real") : parse.GetRequiredValue(output);
         if (parse.GetValue(quick) && parse.GetValue(full))
         {
             throw new UsageException("--quick and --full exclude each other");
         }
-        DemoOptions size = parse.GetValue(quick) ? DemoOptions.Quick(folder) : parse.GetValue(full) ? DemoOptions.Full(folder) : new DemoOptions(folder);
+        if (parse.GetValue(real) && (parse.GetValue(quick) || parse.GetValue(full)))
+        {
+            throw new UsageException("--real runs one size; it excludes --quick and --full");
+        }
+        DemoOptions size = parse.GetValue(real) ? DemoOptions.Real(folder, parse.GetRequiredValue(realData)) with { RealModel = parse.GetRequiredValue(realModel) }
+            : parse.GetValue(quick) ? DemoOptions.Quick(folder) : parse.GetValue(full) ? DemoOptions.Full(folder) : new DemoOptions(folder);
         var options = size with
         {
             Seed = parse.GetValue(seed),
@@ -71,7 +82,10 @@ public sealed class DemoCommand : Verb<DemoOptions>
     {
         DemoResult result = context.WithProgress(display =>
             DemoPipeline.Run(options, display.For<DemoProgress>((d, p) => d.Log($"[{p.Stage}] {p.Message}")), context.Cancellation));
-        context.Out.WriteLine($"teacher (eval/teacher):\n{result.Teacher.FormatTable()}");
+        if (result.Teacher is { } teacherEval)
+        {
+            context.Out.WriteLine($"teacher (eval/teacher):\n{teacherEval.FormatTable()}");
+        }
         context.Out.WriteLine($"student (eval/student):\n{result.Student.FormatTable()}");
         foreach (string line in result.Summary())
         {

@@ -58,6 +58,22 @@ public sealed record DemoOptions(string OutDirectory)
     /// <summary>Positive test records scored against the planted cue.</summary>
     public int EvidenceScoredRecords { get; init; } = 32;
 
+    /// <summary>The shared data folder (<c>../shared/data</c>) for the real-data demo (<see cref="RealDemo"/>), or null for the synthetic demo.</summary>
+    public string? RealData { get; init; }
+
+    /// <summary>The model the real-data demo explains.</summary>
+    public string RealModel { get; init; } = Path.Combine("models", "ptbxl-af-12lead", "model.safetensors");
+
+    /// <summary>
+    /// The real-data demo: the shipped 12-lead student on the real records under <paramref name="sharedData"/>, SRG at the
+    /// input and at the last three blocks of its four.
+    /// </summary>
+    public static DemoOptions Real(string outDirectory, string sharedData) => new(outDirectory)
+    {
+        RealData = sharedData,
+        SrgLayers = ["blocks.1.out", "blocks.2.out", "blocks.3.out"],
+    };
+
     /// <summary>
     /// The smallest demo that still runs every stage and writes every output (tests and CI): 120 + 30 records, one epoch;
     /// SRG of one variant on 16 records at the input and the classifier input in 4 steps; pruning to 1, 25 and all units with 2 random draws.

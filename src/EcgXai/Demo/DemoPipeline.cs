@@ -27,6 +27,10 @@ public static class DemoPipeline
     public static DemoResult Run(DemoOptions options, IProgress<DemoProgress>? progress = null, CancellationToken cancellation = default)
     {
         options.Validate();
+        if (options.RealData is not null)
+        {
+            return RealDemo.Run(options, progress, cancellation);
+        }
         string root = Path.GetFullPath(options.OutDirectory);
         string cache = Path.Combine(root, "cache");
         string ptbxl = "ptbxl:" + Synthesize(Path.Combine(root, "data", "synthetic-ptbxl-" + options.Preset), SyntheticLayout.PtbXl, options.TrainRecords, options.Preset, options, progress);
@@ -64,10 +68,8 @@ public static class DemoPipeline
         cancellation.ThrowIfCancellationRequested();
         DemoEvidence evidence = EvidenceStage.Run(options, root, cache, progress, cancellation);
         cancellation.ThrowIfCancellationRequested();
-        progress?.Report(new DemoProgress("atlas", "building report/index.html"));
-        AtlasResult atlas = AtlasBuilder.Build(new AtlasOptions(root) { ModelPath = student.BestModelPath },
-            progress is null ? null : new SynchronousProgress<string>(line => progress.Report(new DemoProgress("atlas", line))));
-        return new DemoResult(root, teacherEval, studentEval, AfRanking(concepts), atlas.PagePath)
+        string atlas = BuildAtlas(root, student.BestModelPath, progress);
+        return new DemoResult(root, teacherEval, studentEval, AfRanking(concepts), atlas)
         {
             Srg = srg,
             Pruning = pruning,
@@ -107,7 +109,8 @@ public static class DemoPipeline
         return result;
     }
 
-    private static EvaluationReport Evaluate(string model, IReadOnlyList<string> specs, string outDirectory, string cache, DemoOptions options, string role,
+    /// <summary>Evaluates <paramref name="model"/> on <paramref name="specs"/> into <c>eval/ROLE</c>, reporting its table.</summary>
+    internal static EvaluationReport Evaluate(string model, IReadOnlyList<string> specs, string outDirectory, string cache, DemoOptions options, string role,
         IProgress<DemoProgress>? progress, CancellationToken cancellation)
     {
         EvaluationReport report = Evaluation.Run(new EvaluateOptions(model, specs)
@@ -125,7 +128,8 @@ public static class DemoPipeline
         return report;
     }
 
-    private static ConceptResult RankAfConcepts(string modelPath, IReadOnlyList<string> specs, string cache, DemoOptions options, string root, IProgress<DemoProgress>? progress,
+    /// <summary>The AF concept analysis of <paramref name="modelPath"/> over the AF records of <paramref name="specs"/>.</summary>
+    internal static ConceptResult RankAfConcepts(string modelPath, IReadOnlyList<string> specs, string cache, DemoOptions options, string root, IProgress<DemoProgress>? progress,
         CancellationToken cancellation)
     {
         var concepts = new ConceptOptions(modelPath, specs, "AF", root) { CacheDirectory = cache, Device = options.Device, Seed = (ulong)options.Seed };
@@ -136,7 +140,16 @@ public static class DemoPipeline
         return result;
     }
 
+    /// <summary>Builds the atlas of <paramref name="root"/> for <paramref name="model"/>; returns its page.</summary>
+    internal static string BuildAtlas(string root, string model, IProgress<DemoProgress>? progress)
+    {
+        progress?.Report(new DemoProgress("atlas", "building report/index.html"));
+        return AtlasBuilder.Build(new AtlasOptions(root) { ModelPath = model },
+            progress is null ? null : new SynchronousProgress<string>(line => progress.Report(new DemoProgress("atlas", line)))).PagePath;
+    }
+
     private static string ClassifierInput(ConceptResult result) => result.State.Settings.Layers.Last(l => !l.Positions).Key;
 
-    private static IReadOnlyList<ConceptRow> AfRanking(ConceptResult result) => result.Summary!.Ranking(ClassifierInput(result));
+    /// <summary>The AF ranking at the classifier input.</summary>
+    internal static IReadOnlyList<ConceptRow> AfRanking(ConceptResult result) => result.Summary!.Ranking(ClassifierInput(result));
 }

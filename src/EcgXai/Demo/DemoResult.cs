@@ -6,11 +6,11 @@ namespace EcgXai.Demo;
 
 /// <summary>What the demo produced: evaluations of teacher and student, the student's AF concepts at the classifier input in rank order over all records, and the atlas.</summary>
 /// <param name="OutDirectory">The run folder.</param>
-/// <param name="Teacher">The teacher's evaluation (in distribution: PTB-XL-layout test fold; out of distribution: the shift set).</param>
+/// <param name="Teacher">The teacher's evaluation (in distribution: PTB-XL-layout test fold; out of distribution: the shift set), or null (the real-data demo trains nothing).</param>
 /// <param name="Student">The student's evaluation.</param>
 /// <param name="AfConcepts">The student's AF concepts at the classifier input, best first.</param>
 /// <param name="AtlasPath">The atlas page.</param>
-public sealed record DemoResult(string OutDirectory, EvaluationReport Teacher, EvaluationReport Student, IReadOnlyList<ConceptRow> AfConcepts, string AtlasPath)
+public sealed record DemoResult(string OutDirectory, EvaluationReport? Teacher, EvaluationReport Student, IReadOnlyList<ConceptRow> AfConcepts, string AtlasPath)
 {
     /// <summary>The SRG stage's outcome, or null when it did not run.</summary>
     public DemoSrg? Srg { get; init; }
@@ -33,6 +33,10 @@ public sealed record DemoResult(string OutDirectory, EvaluationReport Teacher, E
     {
         foreach (var (role, report) in new[] { ("teacher", Teacher), ("student", Student) })
         {
+            if (report is null)
+            {
+                continue;
+            }
             foreach (DatasetEvaluation d in report.Datasets)
             {
                 yield return $"{role} AUROC, {(d.InDistribution ? "in distribution" : "out of distribution")} ({d.Spec}): " + string.Join("  ",

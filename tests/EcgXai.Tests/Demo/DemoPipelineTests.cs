@@ -44,7 +44,7 @@ public class DemoPipelineTests
         Assert.Contains("explain/prune", atlas);
         Assert.Contains(summary, l => l.StartsWith("student AUROC, out of distribution", StringComparison.Ordinal) && l.Contains("AF "));
         Assert.EndsWith(result.AtlasPath, summary[^1]);
-        foreach (var report in new[] { result.Teacher, result.Student })
+        foreach (var report in new[] { result.Teacher!, result.Student })
         {
             Assert.Equal(2, report.Datasets.Count);
             Assert.All(report.Datasets, d => Assert.Equal(6, d.Classes.Count));
