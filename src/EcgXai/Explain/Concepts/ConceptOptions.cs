@@ -58,7 +58,7 @@ public sealed record ConceptOptions(
     /// <summary>Compute per-lead relevance profiles of the top concepts.</summary>
     [JsonPropertyName("lead_profiles")] public bool LeadProfiles { get; init; } = true;
 
-    /// <summary>Compute the wave purity and position consistency of the top concepts (purity.csv, purity.json, purity.png).</summary>
+    /// <summary>Compute the wave purity and position consistency of the top concepts (purity.csv, purity.json, purity-LAYER.png).</summary>
     [JsonPropertyName("purity")] public bool Purity { get; init; } = true;
 
     /// <summary>Compute the attribution graph of the top concepts.</summary>

@@ -16,7 +16,7 @@ namespace EcgXai.Explain.Concepts;
 /// R peaks (<see cref="PositionConsistency"/>), once with the generator's ground-truth labels (when the data carry
 /// <c>.waves</c> sidecars) and once with the detector's and delineator's labels of the input signal, side by side.
 /// Writes <c>purity.csv</c>, <c>purity.json</c> (rows and per-layer means, with the mean absolute purity change between
-/// the label sources) and <c>purity.png</c> (stacked wave shares per concept).
+/// the label sources) and per layer <c>purity-LAYER.png</c> (stacked wave shares per concept).
 /// </summary>
 public static class PurityStage
 {
@@ -75,7 +75,10 @@ public static class PurityStage
         }
         AtomicFile.WriteText(Path.Combine(directory, "purity.csv"), Csv(rows));
         AtomicFile.WriteText(Path.Combine(directory, "purity.json"), JsonSerializer.Serialize(new { rows, layers = Layers(rows) }, Json));
-        AtomicFile.WriteBytes(Path.Combine(directory, "purity.png"), PurityPlot.RenderPng(rows));
+        foreach (IGrouping<string, PurityRow> layer in rows.GroupBy(r => r.Layer))
+        {
+            AtomicFile.WriteBytes(Path.Combine(directory, $"purity-{layer.Key}.png"), PurityPlot.RenderPng(layer.ToList()));
+        }
         return rows;
     }
 

@@ -51,7 +51,7 @@ public class ConceptPurityStageTests(ConceptRunFixture fixture) : IClassFixture<
         Assert.Equal(rows.Count + 1, csv.Length);
         Assert.Equal(rows[0].Purity, double.Parse(csv[1].Split(',')[5], CultureInfo.InvariantCulture));
         Assert.Contains(rows, r => !double.IsNaN(r.Purity));
-        Assert.True(new FileInfo(Path.Combine(result.Directory, "purity.png")).Length > 1000);
+        Assert.All(rows.Select(r => r.Layer).Distinct(), layer => Assert.True(new FileInfo(Path.Combine(result.Directory, $"purity-{layer}.png")).Length > 1000));
         Assert.Contains("mean_absolute_change", File.ReadAllText(Path.Combine(result.Directory, "purity.json")));
 
         string off = fixture.NewFolder("nopurity");
