@@ -59,9 +59,11 @@ public sealed record DemoResult(string OutDirectory, EvaluationReport? Teacher, 
         yield return $"atlas: {AtlasPath}";
     }
 
+    // Ground-truth wave labels where the data have them (synthetic), else the delineator's (real records).
     private string PurityOf(ConceptRow concept) =>
-        Purity.FirstOrDefault(p => p.Layer == concept.Layer && p.Concept == concept.Concept && p.Labels == PurityRow.GroundTruth) is { } row
-            ? string.Create(CultureInfo.InvariantCulture, $" purity {row.Purity:0.00} ({Dominant(row)})")
+        Purity.Where(p => p.Layer == concept.Layer && p.Concept == concept.Concept && !double.IsNaN(p.Purity))
+            .OrderBy(p => p.Labels == PurityRow.GroundTruth ? 0 : 1).FirstOrDefault() is { } row
+            ? string.Create(CultureInfo.InvariantCulture, $" purity {row.Purity:0.00} ({Dominant(row)}{(row.Labels == PurityRow.GroundTruth ? "" : ", delineated")})")
             : "";
 
     private static string Dominant(PurityRow row) => row.WaveShare.MaxBy(w => w.Value).Key.ToString();

@@ -41,6 +41,7 @@ public class RealDemoTests
         Assert.DoesNotContain(Directory.GetDirectories(options.OutDirectory), d => Path.GetFileName(d) is "teacher" or "student" or "data");
         string[] summary = result.Summary().ToArray();
         Assert.Contains(summary, l => l.StartsWith("student AUROC, out of distribution (challenge:", StringComparison.Ordinal));
+        Assert.Contains(summary, l => l.StartsWith("top AF concepts", StringComparison.Ordinal) && l.Contains(", delineated)"));
         Assert.EndsWith(result.AtlasPath, summary[^1]);
     }
 }
