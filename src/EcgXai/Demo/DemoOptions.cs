@@ -11,13 +11,13 @@ public sealed record DemoOptions(string OutDirectory)
     public int Seed { get; init; } = 7;
 
     /// <summary>Records of the synthetic PTB-XL-layout training set (folds 1–8 train, 9 val, 10 test).</summary>
-    public int TrainRecords { get; init; } = 1600;
+    public int TrainRecords { get; init; } = 2400;
 
     /// <summary>Records of the synthetic CPSC-layout out-of-distribution ("shift") set.</summary>
-    public int ShiftRecords { get; init; } = 400;
+    public int ShiftRecords { get; init; } = 600;
 
     /// <summary>Maximum training epochs of teacher and student (early stopping may end sooner).</summary>
-    public int Epochs { get; init; } = 4;
+    public int Epochs { get; init; } = 6;
 
     /// <summary>Mini-batch size.</summary>
     public int BatchSize { get; init; } = 32;
