@@ -15,8 +15,7 @@ public class ModelComparisonTests
     public void ComparesTwoModelsOnTheSameRecordsByAPairedBootstrapOfTheAurocDifference()
     {
         using var dir = new TempDir();
-        string data = Path.Combine(dir.Path, "synthetic ptbxl");
-        SyntheticDatasetWriter.Write(new SyntheticDatasetOptions(data, SyntheticLayout.PtbXl, 40, 9, SynthesisSettings.Default));
+        string data = Synthesize(dir, "synthetic ptbxl", 40, 9);
         string student = Save(dir.Path, "student", TestModels.Tiny, 31, data);
         // The compared model reads other leads: each model is fed its own leads.
         string teacher = Save(dir.Path, "teacher", TestModels.Tiny with { LeadNames = ["V1", "II"] }, 32, data);
@@ -54,8 +53,7 @@ public class ModelComparisonTests
     public void AModelComparedWithItselfDiffersByExactlyZero()
     {
         using var dir = new TempDir();
-        string data = Path.Combine(dir.Path, "synthetic-ptbxl");
-        SyntheticDatasetWriter.Write(new SyntheticDatasetOptions(data, SyntheticLayout.PtbXl, 30, 4, SynthesisSettings.Default));
+        string data = Synthesize(dir, "synthetic-ptbxl", 30, 4);
         string model = Save(dir.Path, "model", TestModels.Tiny, 5, data);
         EvaluationReport report = Evaluation.Run(new EvaluateOptions(model, [$"ptbxl:{data}"])
         {
@@ -73,8 +71,7 @@ public class ModelComparisonTests
     public void ACompareModelWithoutTheClassIsRefusedBeforeAnyDataIsPrepared()
     {
         using var dir = new TempDir();
-        string data = Path.Combine(dir.Path, "synthetic-ptbxl");
-        SyntheticDatasetWriter.Write(new SyntheticDatasetOptions(data, SyntheticLayout.PtbXl, 12, 4, SynthesisSettings.Default));
+        string data = Synthesize(dir, "synthetic-ptbxl", 12, 4);
         string model = Save(dir.Path, "model", TestModels.Tiny, 5, data);
         string other = Save(dir.Path, "other", TestModels.Tiny with { ClassNames = ["NORM", "MI"] }, 6, data);
         string cache = Path.Combine(dir.Path, "cache");
@@ -91,8 +88,7 @@ public class ModelComparisonTests
     public void ANanScoreNamesTheModelTheRecordAndTheCause()
     {
         using var dir = new TempDir();
-        string data = Path.Combine(dir.Path, "synthetic-ptbxl");
-        SyntheticDatasetWriter.Write(new SyntheticDatasetOptions(data, SyntheticLayout.PtbXl, 8, 4, SynthesisSettings.Default));
+        string data = Synthesize(dir, "synthetic-ptbxl", 8, 4);
         string path = Path.Combine(dir.Path, "nan", "models", "best.safetensors");
         using (var model = TestModels.Random(TestModels.Tiny, 7))
         {
@@ -108,6 +104,13 @@ public class ModelComparisonTests
         Assert.Equal(path, e.Path);
         Assert.Matches("score of record '.+' \\(ptbxl:.+\\) for class 1dAVb is NaN: the model's weights or the record's inputs hold NaN", e.Message);
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "nan", "eval")));
+    }
+
+    private static string Synthesize(TempDir dir, string name, int records, ulong seed)
+    {
+        string data = Path.Combine(dir.Path, name);
+        SyntheticDatasetWriter.Write(new SyntheticDatasetOptions(data, SyntheticLayout.PtbXl, records, seed, SynthesisSettings.Default));
+        return data;
     }
 
     private static string Save(string root, string name, ResNet1dConfig config, int seed, string data)
