@@ -18,9 +18,8 @@ public sealed record DemoEvidence(string Kind, GroundTruthRow Best, GroundTruthR
     public static DemoEvidence Read(string path, string kind)
     {
         CsvTable csv = CsvTable.Read(path);
-        int Column(string name) => csv.Header.ToList().IndexOf(name) is int i and >= 0 ? i : throw new EcgXaiException(path, $"no column '{name}'");
-        int variant = Column("variant"), layer = Column("layer"), records = Column("records"), mass = Column("mass_accuracy"), rank = Column("rank_accuracy"),
-            pointing = Column("pointing"), share = Column("region_share");
+        int variant = csv.Column("variant"), layer = csv.Column("layer"), records = csv.Column("records"), mass = csv.Column("mass_accuracy"), rank = csv.Column("rank_accuracy"),
+            pointing = csv.Column("pointing"), share = csv.Column("region_share");
         double Number(IReadOnlyList<string> row, int c) => double.Parse(row[c], NumberStyles.Float, CultureInfo.InvariantCulture);
         GroundTruthRow[] inputs = csv.Rows.Where(r => r[layer] == GroundTruthRow.Input)
             .Select(r => new GroundTruthRow(r[variant], r[layer], null, null, int.Parse(r[records], CultureInfo.InvariantCulture),

@@ -21,8 +21,7 @@ public sealed record DemoPruning(string Dataset, int Keep, int Units, double Rel
     public static IReadOnlyList<DemoPruning> Read(string path, string target, int keep)
     {
         CsvTable csv = CsvTable.Read(path);
-        int Column(string name) => csv.Header.ToList().IndexOf(name) is int i and >= 0 ? i : throw new EcgXaiException(path, $"no column '{name}'");
-        int dataset = Column("dataset"), level = Column("level"), method = Column("method"), k = Column("keep"), units = Column("units"), cls = Column("class"), auroc = Column("auroc");
+        int dataset = csv.Column("dataset"), level = csv.Column("level"), method = csv.Column("method"), k = csv.Column("keep"), units = csv.Column("units"), cls = csv.Column("class"), auroc = csv.Column("auroc");
         var rows = csv.Rows.Where(r => r[level] == "positions" && r[cls] == target).ToArray();
         double At(IEnumerable<IReadOnlyList<string>> group, string m, int count) =>
             group.FirstOrDefault(r => r[method] == m && (m == PruningMethods.Unpruned || r[k] == count.ToString(CultureInfo.InvariantCulture))) is { } row

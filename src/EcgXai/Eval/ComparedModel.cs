@@ -23,29 +23,33 @@ internal sealed class ComparedModel : IDisposable
         this.preprocess = preprocess;
     }
 
-    /// <summary>Loads <paramref name="path"/>; records are cut to <paramref name="recordSeconds"/> at its rate, else to its checkpoint's record length.</summary>
-    public static ComparedModel Load(string path, Device device, double? recordSeconds)
+    /// <summary>
+    /// Loads <paramref name="path"/>; records are cut to <paramref name="recordSeconds"/> at its rate, else to its checkpoint's
+    /// record length, and missing leads are handled as <paramref name="missingLeads"/> says.
+    /// </summary>
+    public static ComparedModel Load(string path, Device device, double? recordSeconds, MissingLeadHandling missingLeads)
     {
         var (model, info) = Checkpoint.Load(path, device);
         ResNet1dConfig config = model.Config;
-        int length = recordSeconds is { } seconds ? (int)Math.Ceiling(seconds * config.SampleRate) : info.RecordLength ?? config.InputLength;
-        return new ComparedModel(model, path, new PreprocessOptions(config.LeadNames, config.SampleRate, Math.Max(length, config.InputLength)));
+        int length = Evaluation.RecordLength(config, info, null, recordSeconds);
+        return new ComparedModel(model, path, new PreprocessOptions(config.LeadNames, config.SampleRate, Math.Max(length, config.InputLength)) { MissingLeads = missingLeads });
     }
 
-    /// <summary>Refuses classes the compared model has no output for, before any data is prepared.</summary>
-    public void CheckClasses(IEnumerable<string> classes)
+    /// <summary>Refuses, before any data is prepared, classes the compared model has no output for and datasets that do not fit it.</summary>
+    public void Check(IEnumerable<string> specs, IEnumerable<string> classes)
     {
         string[] missing = classes.Where(c => !model.Config.ClassNames.Contains(c)).ToArray();
         if (missing.Length > 0)
         {
             throw new EcgXaiException(path, $"the compared model has no output for {string.Join(", ", missing)} (its outputs: {string.Join(", ", model.Config.ClassNames)})");
         }
+        DatasetPreparer.Check(specs, preprocess, model.Config.ClassNames);
     }
 
     /// <summary><paramref name="evaluation"/> with every class's <see cref="ClassEvaluation.Comparison"/> set.</summary>
     public DatasetEvaluation Compare(DatasetEvaluation evaluation, EvaluateOptions options, IProgress<DatasetProgress>? progress, CancellationToken cancellation)
     {
-        using PreparedDataset data = DatasetPreparer.Prepare(evaluation.Spec, preprocess with { MissingLeads = options.MissingLeads }, model.Config.ClassNames, options.CacheDirectory, null, progress);
+        using PreparedDataset data = DatasetPreparer.Prepare(evaluation.Spec, preprocess, model.Config.ClassNames, options.CacheDirectory, null, progress);
         float[] probabilities = Evaluation.Predict(model, path, data, evaluation.Spec, options.BatchSize, cancellation);
         var rowOf = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < data.RecordIds.Count; i++)

@@ -40,7 +40,7 @@ public static class Evaluation
         Device device = TorchDevice.Resolve(options.Device);
         var (model, info) = Checkpoint.Load(options.ModelPath, device);
         using (model)
-        using (ComparedModel? other = options.CompareModelPath is { } comparePath ? ComparedModel.Load(comparePath, device, options.RecordSeconds) : null)
+        using (ComparedModel? other = options.CompareModelPath is { } comparePath ? ComparedModel.Load(comparePath, device, options.RecordSeconds, options.MissingLeads) : null)
         {
             ResNet1dConfig config = model.Config;
             IReadOnlyList<string> leads = options.Leads ?? config.LeadNames;
@@ -48,18 +48,15 @@ public static class Evaluation
             {
                 throw new EcgXaiException(options.ModelPath, $"{leads.Count} leads selected ({string.Join(",", leads)}) for a model with {config.LeadCount} inputs ({string.Join(",", config.LeadNames)})");
             }
-            // Refused before any data is read (a null-conditional call would skip evaluating its argument).
             int[] classes = ClassesToEvaluate(config, options.Target);
-            other?.CheckClasses(classes.Select(c => config.ClassNames[c]));
-            int recordLength = options.RecordLength
-                ?? (options.RecordSeconds is { } seconds ? (int)Math.Ceiling(seconds * config.SampleRate) : (int?)null)
-                ?? info.RecordLength ?? config.InputLength;
+            int recordLength = RecordLength(config, info, options.RecordLength, options.RecordSeconds);
             if (recordLength < config.InputLength)
             {
                 throw new ArgumentException($"the record length ({recordLength} samples) must be at least the model's input length ({config.InputLength})");
             }
             var preprocess = new PreprocessOptions(leads, config.SampleRate, recordLength) { MissingLeads = options.MissingLeads };
             DatasetPreparer.Check(options.DataSpecs, preprocess, config.ClassNames);
+            other?.Check(options.DataSpecs, classes.Select(c => config.ClassNames[c]));
             var results = new List<DatasetEvaluation>();
             foreach (string spec in options.DataSpecs)
             {
@@ -143,6 +140,13 @@ public static class Evaluation
             UnknownCodeCounts = data.UnknownCodeCounts,
         };
     }
+
+    /// <summary>
+    /// Samples per prepared record for <paramref name="config"/>: <paramref name="samples"/>, else <paramref name="seconds"/>
+    /// at the model's rate (rounded up), else the checkpoint's record length, else the input length.
+    /// </summary>
+    internal static int RecordLength(ResNet1dConfig config, CheckpointInfo info, int? samples, double? seconds) =>
+        samples ?? (seconds is { } s ? (int)Math.Ceiling(s * config.SampleRate) : (int?)null) ?? info.RecordLength ?? config.InputLength;
 
     /// <summary>
     /// Row-major <c>[records, classes]</c> probabilities of <paramref name="model"/> (loaded from <paramref name="modelPath"/>)

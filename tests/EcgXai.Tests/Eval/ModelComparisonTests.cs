@@ -85,6 +85,22 @@ public class ModelComparisonTests
     }
 
     [Fact]
+    public void ACompareModelThatDoesNotFitTheDataIsRefusedBeforeAnyDataIsPrepared()
+    {
+        using var dir = new TempDir();
+        string data = Synthesize(dir, "synthetic-ptbxl", 12, 4);
+        string model = Save(dir.Path, "model", TestModels.Tiny, 5, data);
+        string other = Save(dir.Path, "other", TestModels.Tiny with { LeadNames = ["II", "VX"] }, 6, data);
+        string cache = Path.Combine(dir.Path, "cache");
+
+        var e = Assert.Throws<EcgXaiException>(() => Evaluation.Run(new EvaluateOptions(model, [$"ptbxl:{data}"]) { Device = "cpu", CacheDirectory = cache, CompareModelPath = other }));
+
+        Assert.Contains("VX", e.Message);
+        Assert.False(Directory.Exists(cache));
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "model", "eval")));
+    }
+
+    [Fact]
     public void ANanScoreNamesTheModelTheRecordAndTheCause()
     {
         using var dir = new TempDir();
