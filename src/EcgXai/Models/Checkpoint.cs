@@ -169,6 +169,10 @@ public static class Checkpoint
     public static string? ConfigBeside(string path) =>
         new[] { ConfigPathOf(path), LegacyConfigPath(path) }.FirstOrDefault(File.Exists);
 
+    /// <summary>The model configuration in the file <see cref="ConfigBeside"/> finds for <paramref name="path"/> (without reading the weights), or null when there is none (an ONNX graph).</summary>
+    /// <exception cref="EcgXaiException">The configuration file is not a valid model configuration.</exception>
+    public static ResNet1dConfig? ConfigOf(string path) => ConfigBeside(path) is { } config ? ParseConfig(config, File.ReadAllText(config)) : null;
+
     /// <summary>Deletes the checkpoint at <paramref name="path"/> and its own configuration file.</summary>
     public static void Delete(string path)
     {

@@ -3,7 +3,7 @@ using EcgXai.IO;
 namespace EcgXai.Reports.Atlas;
 
 /// <summary>
-/// Builds <c>report/index.html</c> of a run folder from the files already in it (nothing is recomputed): merges an
+/// Builds <c>report/index.html</c> of a run folder from the files already in it (nothing is recomputed): renders missing concept cards from the stored reference samples (<see cref="AtlasCards"/>), merges an
 /// expert's notes file into <c>report/notes.json</c> first when one is given, then renders the page, both atomically.
 /// </summary>
 public static class AtlasBuilder
@@ -12,6 +12,7 @@ public static class AtlasBuilder
     public static AtlasResult Build(AtlasOptions options, IProgress<string>? progress = null)
     {
         options.Validate();
+        AtlasCards.Write(Path.GetFullPath(options.RunDirectory), options.ModelPath, options.MaxConceptsPerLayer, progress);
         progress?.Report($"reading {options.RunDirectory}");
         RunContent content = RunFolderReader.Read(options);
         string reportDir = Path.Combine(content.Root, "report");
