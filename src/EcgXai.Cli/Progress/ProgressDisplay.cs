@@ -20,23 +20,7 @@ public abstract class ProgressDisplay
             plain.Flush();
             return result;
         }
-        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(environment.Error) });
-        return console.Progress()
-            .AutoClear(false)
-            .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
-            .Start(context =>
-            {
-                var live = new LiveProgress(context, console);
-                try
-                {
-                    return work(live);
-                }
-                finally
-                {
-                    live.StopAll();
-                }
-            });
+        return LiveProgress.Run(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(environment.Error) }), work);
     }
 
     /// <summary><paramref name="completed"/> of <paramref name="total"/> units of <paramref name="stage"/> are done; <paramref name="detail"/> is shown beside it.</summary>

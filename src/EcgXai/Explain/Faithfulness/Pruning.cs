@@ -30,7 +30,7 @@ public static class Pruning
             {
                 throw new ArgumentException($"target class '{options.Target}' is not an output of the model ({string.Join(", ", config.ClassNames)})");
             }
-            var preprocess = new PreprocessOptions(config.LeadNames, config.SampleRate, config.InputLength);
+            var preprocess = config.Preprocessing();
             DatasetPreparer.Check(options.DataSpecs.Prepend(options.RankSpec), preprocess, config.ClassNames);
             PreparedDataset Prepare(string spec)
             {
