@@ -48,7 +48,7 @@ public static class AtlasPage
             html.Append($"<section id=\"{E(group.Key)}\"><h2>{E(group.First().Title)}</h2>");
             foreach (AtlasBlock block in group)
             {
-                Block(html, block);
+                Block(html, block, heading: group.Count() > 1);
             }
             html.Append("</section>\n");
         }
@@ -126,14 +126,18 @@ public static class AtlasPage
         }
         foreach (AtlasBlock block in content.ModelAndData)
         {
-            Block(html, block);
+            Block(html, block, heading: true);
         }
         html.Append("</section>\n");
     }
 
-    private static void Block(StringBuilder html, AtlasBlock block)
+    private static void Block(StringBuilder html, AtlasBlock block, bool heading)
     {
-        html.Append($"<div class=\"block\" data-block=\"{E(block.Id)}\"><h3>{E(block.Title)}</h3>");
+        html.Append($"<div class=\"block\" data-block=\"{E(block.Id)}\">");
+        if (heading)
+        {
+            html.Append($"<h3>{E(block.Title)}</h3>");
+        }
         if (block.Note.Length > 0)
         {
             html.Append($"<p class=\"note\">{E(block.Note)}</p>");
