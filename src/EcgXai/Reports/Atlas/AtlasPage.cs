@@ -187,14 +187,29 @@ public static class AtlasPage
                 }
                 html.Append("</div></details>");
             }
-            html.Append("<div class=\"concepts\">");
-            foreach (AtlasConcept c in layer)
+            // Concepts with pictures (the analysis' top concepts with reference samples) first; when some have them, the
+            // others (statistics only) are collapsed below.
+            var pictured = layer.Where(c => c.Images.Count > 0).ToArray();
+            var plain = pictured.Length > 0 ? layer.Where(c => c.Images.Count == 0).ToArray() : [];
+            Cards(html, pictured.Length > 0 ? pictured : layer.ToArray(), content);
+            if (plain.Length > 0)
             {
-                Card(html, c, content);
+                html.Append($"<details class=\"more\"><summary>{plain.Length} more concepts of {E(layer.Key)} (statistics only: no reference samples were drawn for them)</summary>");
+                Cards(html, plain, content);
+                html.Append("</details>");
             }
-            html.Append("</div>");
         }
         html.Append("</section>\n");
+    }
+
+    private static void Cards(StringBuilder html, IEnumerable<AtlasConcept> concepts, RunContent content)
+    {
+        html.Append("<div class=\"concepts\">");
+        foreach (AtlasConcept c in concepts)
+        {
+            Card(html, c, content);
+        }
+        html.Append("</div>");
     }
 
     private static void Card(StringBuilder html, AtlasConcept c, RunContent content)
