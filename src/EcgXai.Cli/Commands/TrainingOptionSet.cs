@@ -22,7 +22,7 @@ public sealed class TrainingOptionSet
     private readonly Option<int> patience = SharedOptions.Int("--patience", Defaults.EarlyStoppingPatience, 1, "early-stopping patience in epochs on validation macro AUROC");
     private readonly Option<string> device = SharedOptions.Device();
     private readonly Option<string?> cache = SharedOptions.Cache();
-    private readonly Option<double?> highPass = SharedOptions.OptionalDouble("--high-pass", 0, "baseline high-pass cut-off in preprocessing, Hz (default none)");
+    private readonly Option<double?> highPass = SharedOptions.OptionalDouble("--high-pass", 0, "baseline high-pass cut-off in preprocessing, Hz (default none); stored in the model, so evaluate, explain and the analyses apply it too");
     private readonly Option<string[]?> leads = SharedOptions.CommaList("--leads", "NAMES", "input leads, in order (default: the preset's 12 standard leads)");
     private readonly Option<string[]?> classes = SharedOptions.CommaList("--classes", "NAMES", "output classes (default: 1dAVb,RBBB,LBBB,SB,AF,ST)");
     private readonly Option<string[]?> filters = SharedOptions.CommaList("--filters", "N,...", "channels of the stem and of each unit, one per preset length (default: the preset's)");

@@ -11,13 +11,20 @@ public sealed record DemoOptions(string OutDirectory)
     public int Seed { get; init; } = 7;
 
     /// <summary>Records of the synthetic PTB-XL-layout training set (folds 1–8 train, 9 val, 10 test).</summary>
-    public int TrainRecords { get; init; } = 2400;
+    public int TrainRecords { get; init; } = 1600;
 
     /// <summary>Records of the synthetic CPSC-layout out-of-distribution ("shift") set.</summary>
-    public int ShiftRecords { get; init; } = 600;
+    public int ShiftRecords { get; init; } = 400;
 
     /// <summary>Maximum training epochs of teacher and student (early stopping may end sooner).</summary>
-    public int Epochs { get; init; } = 6;
+    public int Epochs { get; init; } = 5;
+
+    /// <summary>
+    /// Baseline high-pass (Hz) in front of teacher and student, stored in both models (null: none). 0.5 Hz removes the
+    /// hard preset's baseline wander and motion artefacts: without it a compact model trained for 4 epochs on 1,600
+    /// records reached validation macro AUROC 0.83 and AF 0.64, with it 0.92 and 0.85 (docs/experiments.md).
+    /// </summary>
+    public double? HighPassHz { get; init; } = 0.5;
 
     /// <summary>Mini-batch size.</summary>
     public int BatchSize { get; init; } = 32;

@@ -44,11 +44,16 @@ public static class DemoPipeline
         }
 
         var training = new TrainingOptions { Epochs = options.Epochs, BatchSize = options.BatchSize, Seed = options.Seed, Device = options.Device };
-        TrainingResult teacher = Train(new TrainingJob([ptbxl], ResNet1dConfig.FromPreset(options.Teacher), Path.Combine(root, "teacher"), training) { CacheDirectory = cache }, "teacher", progress, cancellation);
+        TrainingResult teacher = Train(
+            new TrainingJob([ptbxl], ResNet1dConfig.FromPreset(options.Teacher), Path.Combine(root, "teacher"), training) { CacheDirectory = cache, HighPassHz = options.HighPassHz },
+            "teacher",
+            progress,
+            cancellation);
         TrainingResult student = Train(
             new TrainingJob([ptbxl], ResNet1dConfig.Compact, Path.Combine(root, "student"), training)
             {
                 CacheDirectory = cache,
+                HighPassHz = options.HighPassHz,
                 Teacher = new TeacherJob(teacher.BestModelPath, new TeacherOptions(), new DistillationOptions()),
             },
             "student",

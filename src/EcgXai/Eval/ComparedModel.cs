@@ -32,7 +32,7 @@ internal sealed class ComparedModel : IDisposable
         var (model, info) = Checkpoint.Load(path, device);
         ResNet1dConfig config = model.Config;
         int length = Evaluation.RecordLength(config, info, null, recordSeconds);
-        return new ComparedModel(model, path, new PreprocessOptions(config.LeadNames, config.SampleRate, Math.Max(length, config.InputLength)) { MissingLeads = missingLeads });
+        return new ComparedModel(model, path, config.Preprocessing(Math.Max(length, config.InputLength)) with { MissingLeads = missingLeads });
     }
 
     /// <summary>Refuses, before any data is prepared, classes the compared model has no output for and datasets that do not fit it.</summary>

@@ -54,7 +54,7 @@ public static class Evaluation
             {
                 throw new ArgumentException($"the record length ({recordLength} samples) must be at least the model's input length ({config.InputLength})");
             }
-            var preprocess = new PreprocessOptions(leads, config.SampleRate, recordLength) { MissingLeads = options.MissingLeads };
+            var preprocess = config.Preprocessing(recordLength, leads) with { MissingLeads = options.MissingLeads };
             DatasetPreparer.Check(options.DataSpecs, preprocess, config.ClassNames);
             other?.Check(options.DataSpecs, classes.Select(c => config.ClassNames[c]));
             var results = new List<DatasetEvaluation>();

@@ -42,6 +42,9 @@ public sealed class CheckpointTeacher : ITeacher
     /// <summary>Sampling rate in Hz of the teacher's input.</summary>
     public double SampleRate => model.Config.SampleRate;
 
+    /// <summary>Cut-off of the baseline high-pass the teacher was trained behind, or null for none.</summary>
+    public double? HighPassHz => model.Config.HighPassHz;
+
     /// <inheritdoc />
     public Tensor Predict(Tensor batch)
     {

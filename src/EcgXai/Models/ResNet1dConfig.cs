@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using EcgXai.Datasets;
 using EcgXai.Signals;
 using Leads = EcgXai.Signals.LeadNames;
 
@@ -33,6 +34,14 @@ public sealed record ResNet1dConfig
 
     /// <summary>Sampling rate the model expects, Hz.</summary>
     [JsonPropertyName("sample_rate")] public double SampleRate { get; init; } = 400;
+
+    /// <summary>
+    /// Cut-off in Hz of the zero-phase baseline high-pass the model was trained behind, or null for none: part of the
+    /// model's input definition, so every verb that feeds it data applies the same filter.
+    /// </summary>
+    [JsonPropertyName("high_pass_hz")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? HighPassHz { get; init; }
 
     /// <summary>Input length in samples (= <c>Lengths[0]</c>).</summary>
     [JsonPropertyName("input_length")] public int InputLength => Lengths.Count > 0 ? Lengths[0] : 0;
@@ -110,7 +119,18 @@ public sealed record ResNet1dConfig
         {
             throw new ArgumentException($"dropout must be in [0, 1), got {Dropout}");
         }
+        if (HighPassHz is double cutoff && !(cutoff > 0 && cutoff < SampleRate / 2))
+        {
+            throw new ArgumentException($"the high-pass cut-off must lie between 0 and half the sampling rate ({SampleRate / 2} Hz), got {cutoff}");
+        }
     }
+
+    /// <summary>
+    /// How records become this model's input: its leads (or <paramref name="leads"/>), rate and high-pass, cut or padded
+    /// to <paramref name="length"/> samples (default its input length).
+    /// </summary>
+    public PreprocessOptions Preprocessing(int? length = null, IReadOnlyList<string>? leads = null) =>
+        new(leads ?? LeadNames, SampleRate, length ?? InputLength, HighPassHz);
 
     /// <summary>Downsampling factor of unit <paramref name="i"/>: <c>L[max(i-1,0)] / L[i]</c>.</summary>
     public int Downsample(int i) => Lengths[Math.Max(i - 1, 0)] / Lengths[i];

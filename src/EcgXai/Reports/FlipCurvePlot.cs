@@ -32,7 +32,7 @@ public static class FlipCurvePlot
             l.LinePattern = LinePattern.Dashed;
         }
         plot.Axes.SetLimits(0, 1.01, -0.01, 1.01);
-        plot.Title(title);
+        PlotText.Title(plot, title, width);
         plot.XLabel("share of features flipped (solid: most relevant first, dashed: least relevant first)");
         plot.YLabel("target probability");
         plot.ShowLegend(Alignment.UpperRight);

@@ -56,7 +56,7 @@ public static class PruningPlot
             LabelFormatter = v => Math.Pow(10, v).ToString("N0", CultureInfo.InvariantCulture),
         };
         plot.Axes.Bottom.TickGenerator = ticks;
-        plot.Title(title);
+        PlotText.Title(plot, title, width);
         plot.XLabel("units kept (log scale)");
         plot.YLabel("AUROC");
         plot.ShowLegend(Alignment.LowerRight);

@@ -38,7 +38,7 @@ public static class RankingPlot
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.Margins(left: 0, bottom: 0.02, top: 0.02);
         plot.Add.VerticalLine(0, 1, Colors.Gray);
-        plot.Title(title);
+        PlotText.Title(plot, title, width);
         plot.XLabel(valueLabel);
         AtomicFile.WriteBytes(path, plot.GetImageBytes(width, 120 + (22 * Math.Max(items.Count, 1)), ImageFormat.Png));
     }

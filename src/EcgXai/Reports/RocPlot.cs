@@ -47,9 +47,9 @@ public static class RocPlot
             line.LegendText = curve.Label;
         }
         plot.Axes.SetLimits(-0.01, 1.01, -0.01, 1.01); // a margin keeps perfect curves off the frame
-        plot.Title(curves.FirstOrDefault(c => c.Band is not null)?.Band is { } shaded
+        PlotText.Title(plot, curves.FirstOrDefault(c => c.Band is not null)?.Band is { } shaded
             ? string.Create(CultureInfo.InvariantCulture, $"{title} (shaded: {shaded.Level:P0} bootstrap band)")
-            : title);
+            : title, width);
         plot.XLabel("False positive rate (1 - specificity)");
         plot.YLabel("True positive rate (sensitivity)");
         plot.ShowLegend(Alignment.LowerRight);

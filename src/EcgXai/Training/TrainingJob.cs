@@ -27,7 +27,7 @@ public sealed record TrainingJob(IReadOnlyList<string> DataSpecs, ResNet1dConfig
     /// </summary>
     public int? RecordLength { get; init; }
 
-    /// <summary>Cut-off of the optional baseline high-pass applied in preprocessing, or null.</summary>
+    /// <summary>Cut-off of the optional baseline high-pass applied in preprocessing, or null; it becomes part of the model (<see cref="ResNet1dConfig.HighPassHz"/>), so every verb that feeds the model applies it.</summary>
     public double? HighPassHz { get; init; }
 
     /// <summary>

@@ -32,7 +32,7 @@ public static class TrainingPipeline
             }
         }
         job.Teacher?.Distillation.Validate();
-        ResNet1dConfig config = job.Model;
+        ResNet1dConfig config = job.HighPassHz is null ? job.Model : job.Model with { HighPassHz = job.HighPassHz };
         config.Validate();
         job.Options.Validate(config.ClassNames);
         var run = new RunFolder(job.OutDirectory);
@@ -40,10 +40,7 @@ public static class TrainingPipeline
         {
             throw new ArgumentException($"the record length ({recordLength} samples) must be at least the model's input length ({config.InputLength})");
         }
-        var preprocess = new PreprocessOptions(config.LeadNames, config.SampleRate, job.RecordLength ?? config.InputLength, job.HighPassHz)
-        {
-            MissingLeads = job.MissingLeads,
-        };
+        PreprocessOptions preprocess = config.Preprocessing(job.RecordLength) with { MissingLeads = job.MissingLeads };
         Device device = TorchDevice.Resolve(job.Options.Device);
         using ITeacher? teacher = job.Teacher is { } t ? LoadTeacher(t, preprocess, device) : null;
         double? teacherRate = job.Teacher is { } rated && teacher is not null ? rated.SampleRate ?? TeacherRate(teacher) : null;
@@ -106,6 +103,7 @@ public static class TrainingPipeline
         {
             SampleRate = teacherRate,
             Length = teacher.InputLength ?? studentInput.Length,
+            HighPassHz = teacher is CheckpointTeacher checkpoint ? checkpoint.HighPassHz : studentInput.HighPassHz,
         };
         float[] probabilities;
         if (teacherInput == studentInput)

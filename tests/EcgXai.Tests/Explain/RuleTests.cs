@@ -270,6 +270,16 @@ public class RuleTests
     }
 
     [Fact]
+    public void TheNonNegativeStabilizerEqualsZennitsOnNonNegativeValuesAndNegativeZero()
+    {
+        using var z = tensor(new[] { -0.0, 0.0, 1e-9, 3.0, 1e7 });
+        using var r = tensor(new[] { 5.0, 1.0, 7.0, -2.0, 3.0 });
+        using var general = Stabilizer.DivideConsuming(r, z.clone(), 1e-6);
+        using var shortcut = Stabilizer.DivideNonNegativeConsuming(r, z.clone(), 1e-6);
+        Assert.Equal(general.data<double>().ToArray(), shortcut.data<double>().ToArray());
+    }
+
+    [Fact]
     public void PassAndGradientOnAnAffineLayer()
     {
         using var scope = NewDisposeScope();

@@ -33,6 +33,17 @@ public class AtlasBrowserTests
         await page.GotoAsync(new Uri(built.PagePath).AbsoluteUri);
 
         Assert.Equal("10 of 10 concepts", await page.InnerTextAsync("#concept-count"));
+        Assert.Equal("0.957 [0.888, 0.999]", await page.InnerTextAsync("[data-block='auroc'] tbody tr:first-child td:last-child"));
+        // Every value of a concept is there, but collapsed until asked for.
+        ILocator values = page.Locator("article.concept[data-layer='blocks.3.out'][data-channel='5'] details.values");
+        Assert.False(await values.Locator("dt").First.IsVisibleAsync());
+        await values.Locator("summary").ClickAsync();
+        Assert.True(await values.Locator("dt", new() { HasText = "purity" }).IsVisibleAsync());
+        // Concepts without pictures are collapsed below those with them; a search looks into them too.
+        ILocator collapsed = page.Locator("article.concept[data-layer='blocks.3.out'][data-channel='4']");
+        Assert.False(await collapsed.IsVisibleAsync());
+        await page.FillAsync("#search", "blocks.3.out");
+        Assert.True(await collapsed.IsVisibleAsync());
         await page.FillAsync("#search", "blocks.2.out");
         Assert.Equal("4 of 10 concepts", await page.InnerTextAsync("#concept-count"));
         Assert.Equal(4, await page.Locator("article.concept:not(.hidden)").CountAsync());

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using EcgXai.IO;
+using EcgXai.Reports;
 using EcgXai.Reports.Atlas;
 using EcgXai.Tests.Support;
 
@@ -26,7 +27,10 @@ public class AtlasBuilderTests
         Assert.DoesNotContain(content.Concepts.Where(c => c != top), c => c.Images.Count > 0);
         // The card's picture is not shown again in its folder; the ROC stays in the evaluation section.
         Assert.DoesNotContain(content.Sections.SelectMany(s => s.Images), i => i.RelativePath.Contains("references", StringComparison.Ordinal));
-        Assert.Contains(content.Sections, s => s.RelativePath == "eval/student" && s.Images.Count == 1 && s.Tables.Count == 1);
+        // The ROC curve is shown beside the AUROC table, not again in its folder.
+        Assert.Contains(content.Sections, s => s.RelativePath == "eval/student" && s.Images.Count == 0 && s.Tables.Count == 1);
+        AtlasBlock auroc = Assert.Single(content.ModelAndData);
+        Assert.Single(auroc.Images);
         Assert.Contains(content.Sections, s => s.RelativePath == "explain/srg" && s.Summaries.Count == 1);
     }
 
@@ -74,6 +78,54 @@ public class AtlasBuilderTests
         Assert.Equal(0.5, top.MeanRelevance);
         Assert.Equal([("I", 0.25), ("V1", 0.75)], top.LeadProfile);
         Assert.Contains(top.Attributes, a => a.Key == "rank (ptbxl)" && a.Value == "4");
+    }
+
+    [Fact]
+    public void Auroc_table_has_one_row_per_model_and_dataset_and_one_column_per_class()
+    {
+        using var dir = new TempDir();
+        AtlasRunFixture.Write(dir.Path);
+        RunContent content = RunFolderReader.Read(new AtlasOptions(dir.Path));
+
+        AtlasTable table = Assert.Single(Assert.Single(content.ModelAndData).Tables);
+        Assert.Equal(["model", "dataset", "distribution", "records", "AF"], table.Header);
+        Assert.Equal(["student", "ptbxl ptbxl-records100@test", "in", "80", "0.957 [0.888, 0.999]"], table.Rows[0]);
+        Assert.Equal(["student", "challenge cpsc", "shifted", "16", "1.000 [1.000, 1.000]"], table.Rows[1]);
+        string page = File.ReadAllText(AtlasBuilder.Build(new AtlasOptions(dir.Path)).PagePath);
+        Assert.Contains("<td>0.957 [0.888, 0.999]</td>", page, StringComparison.Ordinal);
+        Assert.Contains("90 % bootstrap interval", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Concepts_with_references_get_a_card_picture_with_their_receptive_field_purity_and_lead_profile()
+    {
+        using var dir = new TempDir();
+        AtlasRunFixture.Write(dir.Path);
+        string concepts = AtlasRunFixture.WriteConceptFolder(dir.Path);
+
+        IReadOnlyList<string> cards = ConceptCards.Write(concepts, "AF", 100, ["I", "II", "V1"], perLayer: 8);
+
+        Assert.Equal([Path.Combine(concepts, "cards", ConceptCard.FileName("blocks.4.out", 3))], cards);
+        Assert.Equal(0x89, File.ReadAllBytes(cards[0])[0]); // a PNG
+        DateTime written = File.GetLastWriteTimeUtc(cards[0]);
+        ConceptCards.Write(concepts, "AF", 100, ["I", "II", "V1"], perLayer: 8);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(cards[0])); // newer than the references: kept
+
+        RunContent content = RunFolderReader.Read(new AtlasOptions(dir.Path));
+        AtlasConcept top = content.Concepts.Single(c => c.Layer == "blocks.4.out" && c.Channel == 3);
+        Assert.Equal("explain/concepts/cards/concept-blocks.4.out-c3.png", Assert.Single(top.Images).RelativePath);
+        Assert.DoesNotContain(content.Concepts.Where(c => c != top), c => c.Images.Any(i => i.RelativePath.Contains("cards", StringComparison.Ordinal)));
+        Assert.Equal(30, top.FieldSamples); // the wider of the two references (20 and 30 samples)
+        Assert.Equal((0.42, "groundtruth"), (top.Purity!.Value, top.PurityLabels));
+        Assert.Equal([("QRS", 0.6), ("T", 0.3), ("P", 0.1)], top.WaveShares);
+        Assert.Equal((0.4, 0.6), top.MeanInterval);
+        Assert.Equal([("ptbxl:/data/ptbxl@test", 4)], top.DatasetRanks);
+
+        string page = File.ReadAllText(AtlasBuilder.Build(new AtlasOptions(dir.Path)).PagePath);
+        Assert.Contains("30 samples = 300 ms", page, StringComparison.Ordinal);
+        Assert.Contains("0.500 [0.400, 0.600]", page, StringComparison.Ordinal);
+        Assert.Contains("0.420 (groundtruth waves); largest shares: QRS 60 %, T 30 %, P 10 %", page, StringComparison.Ordinal);
+        Assert.Contains("alt=\"explain/concepts/cards/concept-blocks.4.out-c3.png\"", page, StringComparison.Ordinal);
     }
 
     [Fact]

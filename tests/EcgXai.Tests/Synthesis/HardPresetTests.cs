@@ -50,8 +50,11 @@ public class HardPresetTests
         Assert.Contains(sinus, r => r.Patient.EctopyRate > 0 && SynthFixtures.RrCv(r.Waves) > 0.1);
         Assert.Contains(sinus, r => r.Patient.RrVariability >= 0.06);
         var af = population.Where(r => r.Patient.IsAtrialFibrillation).ToList();
-        Assert.All(af, r => Assert.InRange(r.Patient.FWaveAmplitude, 0, 0.07));
-        Assert.Contains(af, r => r.Patient.RrVariability < 0.1);
+        HardSettings hard = SynthesisSettings.HardPreset.Hard!;
+        Assert.All(af, r => Assert.InRange(r.Patient.FWaveAmplitude, hard.FWaveMin, hard.FWaveMax));
+        Assert.Contains(af, r => r.Patient.FWaveAmplitude < 0.05);
+        // AF as regular as marked sinus arrhythmia (RR variation up to 14 %) exists: irregularity alone does not separate them.
+        Assert.Contains(af, r => r.Patient.RrVariability < 0.14);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using TorchSharp;
 using System.Text.Json;
 using EcgXai.Datasets;
+using EcgXai.Eval;
 using EcgXai.IO;
 using EcgXai.Models;
 using EcgXai.Synthesis;
@@ -69,6 +70,32 @@ public class TrainingPipelineTests
         Assert.True(File.Exists(result.BestModelPath));
         using var config = JsonDocument.Parse(File.ReadAllText(new RunFolder(job.OutDirectory).ConfigPath));
         Assert.Equal("zero", config.RootElement.GetProperty("missing_leads").GetString());
+    }
+
+    [Fact]
+    public void AHighPassIsPartOfTheTrainedModelAndEvaluationAppliesIt()
+    {
+        using var dir = new TempDir();
+        string data = dir.File("ptbxl");
+        SyntheticDatasetWriter.Write(new SyntheticDatasetOptions(data, SyntheticLayout.PtbXl, 60, 5, SynthesisSettings.HardPreset));
+        var job = new TrainingJob(["ptbxl:" + data], Tiny, dir.File("run"), new TrainingOptions { Epochs = 1, BatchSize = 16, Seed = 3, Device = "cpu" })
+        {
+            CacheDirectory = dir.File("cache"),
+            HighPassHz = 0.5,
+        };
+        TrainingResult result = TrainingPipeline.Run(job);
+        var (model, info) = Checkpoint.Load(result.BestModelPath, torch.CPU);
+        using (model)
+        {
+            Assert.Equal(0.5, model.Config.HighPassHz);
+            string test = "ptbxl:" + data + "@test";
+            var options = new EvaluateOptions(result.BestModelPath, [test]) { CacheDirectory = dir.File("cache"), OutDirectory = dir.File("eval"), Device = "cpu" };
+            float[] evaluated = Evaluation.Run(options).Datasets[0].Probabilities;
+            using PreparedDataset filtered = DatasetPreparer.Prepare(test, Tiny.Preprocessing() with { HighPassHz = 0.5 }, Tiny.ClassNames, dir.File("cache"));
+            using PreparedDataset raw = DatasetPreparer.Prepare(test, Tiny.Preprocessing(), Tiny.ClassNames, dir.File("cache"));
+            Assert.Equal(Evaluation.Evaluate(model, info, filtered, test, options).Probabilities, evaluated);
+            Assert.NotEqual(Evaluation.Evaluate(model, info, raw, test, options).Probabilities, evaluated);
+        }
     }
 
     [Fact]

@@ -119,7 +119,7 @@ public static class ConceptAnalysis
 
     private static List<PreparedDataset> Prepare(ConceptOptions options, ConceptExplainer explainer)
     {
-        var preprocess = new PreprocessOptions(explainer.Config.LeadNames, explainer.Config.SampleRate, explainer.Config.InputLength);
+        var preprocess = explainer.Config.Preprocessing();
         DatasetPreparer.Check(options.Data, preprocess, explainer.Config.ClassNames);
         var datasets = new List<PreparedDataset>();
         try

@@ -37,7 +37,7 @@ public static class GroundTruth
             (string target, EvidenceKind kind) = TargetOf(options.ModelPath, config.ClassNames);
             int targetIndex = config.ClassNames.ToList().IndexOf(target);
             var regions = InputEvidence.Load(options.DataSpec, config.LeadNames, config.SampleRate, config.InputLength);
-            using PreparedDataset data = DatasetPreparer.Prepare(options.DataSpec, new PreprocessOptions(config.LeadNames, config.SampleRate, config.InputLength), config.ClassNames, options.CacheDirectory);
+            using PreparedDataset data = DatasetPreparer.Prepare(options.DataSpec, config.Preprocessing(), config.ClassNames, options.CacheDirectory);
             int column = data.ClassNames.ToList().IndexOf(target);
             int[] records = Enumerable.Range(0, data.Count)
                 .Where(r => data.Label(r, column) > 0.5f && regions.TryGetValue(data.RecordIds[r], out bool[]? region) && region.Contains(true))

@@ -26,7 +26,7 @@ public static class Pruning
             network.eval();
             ResNet1dConfig config = network.Config;
             int target = ModelClasses.IndexOf(config.ClassNames, options.Target, options.ModelPath);
-            var preprocess = new PreprocessOptions(config.LeadNames, config.SampleRate, config.InputLength);
+            var preprocess = config.Preprocessing();
             DatasetPreparer.Check(options.DataSpecs.Prepend(options.RankSpec), preprocess, config.ClassNames);
             PreparedDataset Prepare(string spec)
             {

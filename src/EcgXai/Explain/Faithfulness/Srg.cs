@@ -42,7 +42,7 @@ public static class Srg
                 model.Place(layer); // refuses a node whose activation is not (channels, time)
             }
             progress?.Report(new SrgProgress("prepare", 0, 1));
-            using PreparedDataset data = DatasetPreparer.Prepare(options.DataSpec, new PreprocessOptions(config.LeadNames, config.SampleRate, config.InputLength), config.ClassNames, options.CacheDirectory);
+            using PreparedDataset data = DatasetPreparer.Prepare(options.DataSpec, config.Preprocessing(), config.ClassNames, options.CacheDirectory);
             int[] records = Enumerable.Range(0, Math.Min(data.Count, options.Records ?? data.Count)).ToArray();
             SrgResult result = SrgExperiment.Run(model, data, records, target, variants, options.Layers, options.Settings, device, progress, cancellation);
             var report = new SrgReport(options, result, result.Summaries(), result.Best(), Path.Combine(options.OutDirectory, "explain", "srg"));

@@ -38,7 +38,7 @@ public sealed record AlphaBeta : IRule
         Tensor wp = layer.PositiveWeight, wn = layer.NegativeWeight;
         if (layer.InputNonNegative)
         {
-            Tensor sa = Stabilizer.DivideConsuming(relevance, layer.Forward(input, wp, layer.PositiveBias), Eps);
+            Tensor sa = Stabilizer.DivideNonNegativeConsuming(relevance, layer.Forward(input, wp, layer.PositiveBias), Eps);
             Tensor sb = Stabilizer.DivideConsuming(relevance, layer.Forward(input, wn, layer.NegativeBias), Eps);
             Tensor g = layer.InputGradient(sa, wp, length).mul_(Alpha).sub_(layer.InputGradient(sb, wn, length).mul_(Beta));
             return input.mul(g).MoveToOuterDisposeScope();

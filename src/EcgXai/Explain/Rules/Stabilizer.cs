@@ -33,6 +33,13 @@ public static class Stabilizer
         return relevance.div(z);
     }
 
+    /// <summary>
+    /// <see cref="DivideConsuming"/> for a <paramref name="z"/> that is non-negative by construction (non-negative inputs,
+    /// weights and bias, e.g. z⁺ of a layer after a ReLU): there the stabiliser is <c>z + eps</c> (also for <c>−0</c>, which
+    /// zennit's <c>sign(z) + [z == 0]</c> maps to <c>+eps</c>), one in-place add instead of a sign test. Same numbers.
+    /// </summary>
+    public static Tensor DivideNonNegativeConsuming(Tensor relevance, Tensor z, double epsilon) => relevance.div(z.add_(epsilon));
+
     private static void StabilizeInPlace(Tensor z, double epsilon)
     {
         using Tensor nonNegative = z.ge(0);

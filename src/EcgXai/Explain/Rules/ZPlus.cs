@@ -17,7 +17,7 @@ public sealed record ZPlus(double Eps = Stabilizer.DefaultEpsilon) : IRule
         long length = input.shape[^1];
         if (layer.InputNonNegative)
         {
-            Tensor s = Stabilizer.DivideConsuming(relevance, layer.Forward(input, layer.PositiveWeight, layer.PositiveBias), Eps);
+            Tensor s = Stabilizer.DivideNonNegativeConsuming(relevance, layer.Forward(input, layer.PositiveWeight, layer.PositiveBias), Eps);
             return layer.InputGradient(s, layer.PositiveWeight, length).mul_(input).MoveToOuterDisposeScope();
         }
         Tensor positive = input.clamp_min(0), negative = input.clamp_max(0);

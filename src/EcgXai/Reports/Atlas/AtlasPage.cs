@@ -8,8 +8,9 @@ namespace EcgXai.Reports.Atlas;
 
 /// <summary>
 /// Renders the atlas as one self-contained HTML page (pictures embedded as data URIs, style and script inline, no
-/// network): run summary, cohort, evaluation, the concept cards per layer with search, verdict filter and notes, then
-/// every other result folder.
+/// network): the run (model, SHA-256, commands), model and data (cohort, AUROC table, ROC curves), the concept cards
+/// per layer with search, verdict filter and notes, cross-dataset agreement, faithfulness (SRG, pruning), planted
+/// evidence, then every other result file under a collapsed "All result files".
 /// </summary>
 public static class AtlasPage
 {
@@ -24,31 +25,41 @@ public static class AtlasPage
             .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'\">")
             .Append($"<title>{E(title)}</title><style>{Resource("atlas.css")}</style></head>\n")
             .Append($"<body data-model=\"{E(content.ModelSha256)}\">\n<header><h1>{E(title)}</h1><p>{E(content.Root)}</p></header>\n<main>\n");
-        html.Append("<nav>");
+        var parts = new List<(string Id, string Title)> { ("summary", "Run") };
+        if (content.Cohort is not null || content.ModelAndData.Count > 0)
+        {
+            parts.Add(("model-and-data", "Model and data"));
+        }
         if (content.Concepts.Count > 0)
         {
-            html.Append("<a href=\"#concepts\">Concepts</a>");
+            parts.Add(("concepts", "Concepts"));
         }
-        foreach (AtlasSection s in content.Sections)
+        parts.AddRange(content.Results.Select(b => (b.Id, b.Title)).Distinct());
+        if (content.Sections.Count > 0)
         {
-            html.Append($"<a href=\"#{Anchor(s.RelativePath)}\">{E(SectionTitle(s.RelativePath))}</a>");
+            parts.Add(("files", "All result files"));
         }
-        html.Append("</nav>\n");
+        html.Append("<nav>").AppendJoin("", parts.Select(p => $"<a href=\"#{p.Id}\">{E(p.Title)}</a>")).Append("</nav>\n");
         Summary(html, content);
-        if (content.Cohort is { } cohort)
+        ModelAndData(html, content);
+        Concepts(html, content);
+        foreach (var group in content.Results.GroupBy(b => b.Id))
         {
-            html.Append("<section id=\"cohort\"><h2>Cohort</h2>");
-            Table(html, cohort);
+            html.Append($"<section id=\"{E(group.Key)}\"><h2>{E(group.First().Title)}</h2>");
+            foreach (AtlasBlock block in group)
+            {
+                Block(html, block, heading: group.Count() > 1);
+            }
             html.Append("</section>\n");
         }
-        foreach (AtlasSection s in content.Sections.Where(s => s.RelativePath.StartsWith("eval", StringComparison.Ordinal)))
+        if (content.Sections.Count > 0)
         {
-            Section(html, s);
-        }
-        Concepts(html, content);
-        foreach (AtlasSection s in content.Sections.Where(s => !s.RelativePath.StartsWith("eval", StringComparison.Ordinal)))
-        {
-            Section(html, s);
+            html.Append("<section id=\"files\"><details><summary><h2>All result files</h2></summary><p class=\"muted\">Every table (its first rows), JSON summary and picture of the run folder not shown above, by folder.</p>");
+            foreach (AtlasSection s in content.Sections)
+            {
+                Section(html, s);
+            }
+            html.Append("</details></section>\n");
         }
         var mine = notes.Where(n => n.ModelSha256 == content.ModelSha256).ToArray();
         html.Append("</main>\n<script type=\"application/json\" id=\"atlas-notes\">")
@@ -59,11 +70,39 @@ public static class AtlasPage
 
     private static void Summary(StringBuilder html, RunContent content)
     {
-        html.Append("<section id=\"summary\"><h2>Run</h2><dl class=\"muted\">");
+        html.Append("<section id=\"summary\"><h2>Run</h2><dl class=\"facts\">");
         html.Append($"<dt>Run folder</dt><dd>{E(content.Root)}</dd>");
         if (content.ModelPath is { } model)
         {
-            html.Append($"<dt>Model</dt><dd>{E(model)} (SHA-256 {E(content.ModelSha256)})</dd>");
+            html.Append($"<dt>Model file</dt><dd>{E(model)}</dd><dt>SHA-256</dt><dd><code>{E(content.ModelSha256)}</code></dd>");
+        }
+        if (content.ConceptConfig is { } concepts)
+        {
+            JsonNode? options = concepts["options"], explainer = concepts["explainer"];
+            html.Append($"<dt>Explained class</dt><dd>{E(content.Target ?? "")}</dd>");
+            if (explainer is not null)
+            {
+                string source = (string?)explainer["source"] is { } chosen ? $"; chosen by {Inside(content.Root, chosen)}" : "";
+                html.Append($"<dt>Explainer</dt><dd>{E($"{explainer["composite"]}, bn2 {explainer["bn2"]}{source}")}</dd>");
+            }
+            if (options?["data"] is JsonArray data)
+            {
+                html.Append($"<dt>Concept data</dt><dd>{E(string.Join("; ", data.Select(d => Cells.Dataset((string?)d ?? ""))))} ({E((string?)options["records"] ?? "all")} records)</dd>");
+            }
+        }
+        if (content.SampleRate is double rate)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<dt>Sample rate</dt><dd>{rate:0.##} Hz</dd>");
+        }
+        if (content.Config?["invocations"] is JsonArray invocations)
+        {
+            html.Append("<dt>Commands</dt><dd>");
+            foreach (JsonNode? call in invocations)
+            {
+                string arguments = string.Join(' ', (call?["arguments"] as JsonArray ?? []).Select(a => (string?)a ?? ""));
+                html.Append($"<code>ecgxai {E((string?)call?["verb"] ?? "")} {E(arguments)}</code> <span class=\"muted\">{E((string?)call?["at"] ?? "")}</span><br>");
+            }
+            html.Append("</dd>");
         }
         html.Append("</dl>");
         if (content.Config is { } config)
@@ -73,13 +112,59 @@ public static class AtlasPage
         html.Append("</section>\n");
     }
 
+    private static void ModelAndData(StringBuilder html, RunContent content)
+    {
+        if (content.Cohort is null && content.ModelAndData.Count == 0)
+        {
+            return;
+        }
+        html.Append("<section id=\"model-and-data\"><h2>Model and data</h2>");
+        if (content.Cohort is { } cohort)
+        {
+            html.Append("<h3>Cohort</h3>");
+            Table(html, cohort);
+        }
+        foreach (AtlasBlock block in content.ModelAndData)
+        {
+            Block(html, block, heading: true);
+        }
+        html.Append("</section>\n");
+    }
+
+    private static void Block(StringBuilder html, AtlasBlock block, bool heading)
+    {
+        html.Append($"<div class=\"block\" data-block=\"{E(block.Id)}\">");
+        if (heading)
+        {
+            html.Append($"<h3>{E(block.Title)}</h3>");
+        }
+        if (block.Note.Length > 0)
+        {
+            html.Append($"<p class=\"note\">{E(block.Note)}</p>");
+        }
+        foreach (AtlasTable table in block.Tables)
+        {
+            Table(html, table);
+            html.Append($"<p class=\"muted\">from {E(table.RelativePath)}</p>");
+        }
+        html.Append("<div class=\"figures\">");
+        foreach (AtlasImage image in block.Images)
+        {
+            Image(html, image);
+        }
+        html.Append("</div></div>");
+    }
+
     private static void Concepts(StringBuilder html, RunContent content)
     {
         if (content.Concepts.Count == 0)
         {
             return;
         }
-        html.Append("<section id=\"concepts\"><h2>Concepts</h2>")
+        string target = content.Target is { } t ? $" for {t}" : "";
+        html.Append($"<section id=\"concepts\"><h2>Concepts{E(target)}</h2>")
+            .Append("<p class=\"note\">Per layer, the concepts (channels) ranked by their mean relevance").Append(E(target))
+            .Append(", normalised per record, with its confidence interval. Each card shows the concept's reference samples (the records that activate it most, cropped to its receptive field, coloured by its conditional relevance: red for, blue against), its share of relevance per lead and per wave, and its wave purity (1 = all its relevance in one wave class).</p>")
             .Append("<div class=\"toolbar\"><input type=\"search\" id=\"search\" placeholder=\"search concepts, values, notes\" aria-label=\"search concepts\">")
             .Append("<select id=\"verdict-filter\" aria-label=\"filter by verdict\"><option value=\"\">all verdicts</option><option value=\"none\">no verdict yet</option>");
         foreach (string v in ConceptNote.Verdicts)
@@ -92,30 +177,66 @@ public static class AtlasPage
             .Append("<p class=\"muted\">Notes are saved in this browser and keyed by the model's SHA-256, layer and channel; export them to a JSON file kept beside the report and merge it back with <code>ecgxai report --notes FILE</code>.</p>");
         foreach (var layer in content.Concepts.GroupBy(c => c.Layer))
         {
-            html.Append($"<h3>{E(layer.Key)}</h3><div class=\"concepts\">");
-            foreach (AtlasConcept c in layer)
+            html.Append($"<h3 class=\"layer\">Layer {E(layer.Key)}</h3>");
+            if (content.LayerImages.GetValueOrDefault(layer.Key) is { Count: > 0 } pictures)
             {
-                Card(html, c);
+                html.Append("<details class=\"layer-pictures\"><summary>ranking and purity of the layer's concepts</summary><div class=\"figures\">");
+                foreach (AtlasImage image in pictures)
+                {
+                    Image(html, image);
+                }
+                html.Append("</div></details>");
             }
-            html.Append("</div>");
+            // Concepts with pictures (the analysis' top concepts with reference samples) first; when some have them, the
+            // others (statistics only) are collapsed below.
+            var pictured = layer.Where(c => c.Images.Count > 0).ToArray();
+            var plain = pictured.Length > 0 ? layer.Where(c => c.Images.Count == 0).ToArray() : [];
+            Cards(html, pictured.Length > 0 ? pictured : layer.ToArray(), content);
+            if (plain.Length > 0)
+            {
+                html.Append($"<details class=\"more\"><summary>{plain.Length} more concepts of {E(layer.Key)} (statistics only: no reference samples were drawn for them)</summary>");
+                Cards(html, plain, content);
+                html.Append("</details>");
+            }
         }
         html.Append("</section>\n");
     }
 
-    private static void Card(StringBuilder html, AtlasConcept c)
+    private static void Cards(StringBuilder html, IEnumerable<AtlasConcept> concepts, RunContent content)
+    {
+        html.Append("<div class=\"concepts\">");
+        foreach (AtlasConcept c in concepts)
+        {
+            Card(html, c, content);
+        }
+        html.Append("</div>");
+    }
+
+    private static void Card(StringBuilder html, AtlasConcept c, RunContent content)
     {
         string search = string.Join(' ', new[] { c.Layer, $"channel {c.Channel}", $"c{c.Channel}" }.Concat(c.Attributes.Select(a => $"{a.Key} {a.Value}")));
         html.Append($"<article class=\"concept\" data-layer=\"{E(c.Layer)}\" data-channel=\"{c.Channel}\" data-search=\"{E(search)}\">")
-            .Append($"<h3>{E(c.Layer)} · channel {c.Channel}{(c.Rank is int r ? $" · rank {r}" : "")}</h3><dl>");
+            .Append($"<h4>{(c.Rank is int r ? $"<span class=\"rank\">#{r}</span> " : "")}channel {c.Channel} <span class=\"muted\">{E(c.Layer)}</span></h4><table class=\"facts\">");
         if (c.MeanRelevance is double m)
         {
-            html.Append($"<dt>mean relevance</dt><dd>{m.ToString("G4", CultureInfo.InvariantCulture)}</dd>");
+            string interval = c.MeanInterval is var (low, high) ? Cells.Interval(m, low, high) : Cells.Number(m);
+            Fact(html, $"relevance{(content.Target is { } t ? $" for {t}" : "")}", interval);
         }
-        foreach (var (key, value) in c.Attributes)
+        if (c.DatasetRanks.Count > 0)
         {
-            html.Append($"<dt>{E(key)}</dt><dd>{E(value)}</dd>");
+            Fact(html, "rank per dataset", string.Join("; ", c.DatasetRanks.Select(d => $"{Cells.Dataset(d.Dataset)}: {d.Rank}")));
         }
-        html.Append("</dl>");
+        if (c.Purity is double purity)
+        {
+            string waves = string.Join(", ", c.WaveShares.Take(3).Select(w => string.Create(CultureInfo.InvariantCulture, $"{w.Wave} {w.Share * 100:0} %")));
+            Fact(html, "purity", $"{Cells.Number(purity)} ({c.PurityLabels} waves){(waves.Length > 0 ? $"; largest shares: {waves}" : "")}");
+        }
+        if (c.FieldSamples is int field)
+        {
+            string ms = content.SampleRate is double rate ? string.Create(CultureInfo.InvariantCulture, $" = {field / rate * 1000:0} ms") : "";
+            Fact(html, "receptive field", $"{field} samples{ms}");
+        }
+        html.Append("</table>");
         if (c.LeadProfile.Count > 0)
         {
             LeadProfile(html, c.LeadProfile);
@@ -124,32 +245,36 @@ public static class AtlasPage
         {
             Image(html, image);
         }
-        html.Append("<label>Verdict <select aria-label=\"verdict\"><option value=\"\"></option>");
+        html.Append("<div class=\"verdict\"><label>Verdict <select aria-label=\"verdict\"><option value=\"\"></option>");
         foreach (string v in ConceptNote.Verdicts)
         {
             html.Append($"<option value=\"{v}\">{v}</option>");
         }
-        html.Append("</select></label><textarea placeholder=\"clinical interpretation\" aria-label=\"note\"></textarea></article>");
+        html.Append("</select></label><textarea placeholder=\"clinical interpretation\" aria-label=\"note\"></textarea></div>")
+            .Append($"<details class=\"values\"><summary>all values ({c.Attributes.Count})</summary><dl>");
+        foreach (var (key, value) in c.Attributes)
+        {
+            html.Append($"<dt>{E(key)}</dt><dd>{E(value)}</dd>");
+        }
+        html.Append("</dl></details></article>");
     }
+
+    private static void Fact(StringBuilder html, string name, string value) => html.Append($"<tr><th>{E(name)}</th><td>{E(value)}</td></tr>");
 
     private static void LeadProfile(StringBuilder html, IReadOnlyList<(string Lead, double Share)> profile)
     {
-        const int barWidth = 28, height = 60;
         double max = Math.Max(1e-12, profile.Max(p => Math.Abs(p.Share)));
-        html.Append($"<svg role=\"img\" aria-label=\"per-lead relevance profile\" width=\"{profile.Count * barWidth}\" height=\"{height + 14}\">");
-        for (int i = 0; i < profile.Count; i++)
+        html.Append("<div class=\"leads\" role=\"img\" aria-label=\"share of relevance per lead\"><span class=\"muted\">per lead</span>");
+        foreach (var (lead, share) in profile)
         {
-            double h = Math.Abs(profile[i].Share) / max * height;
-            string colour = profile[i].Share >= 0 ? "#c0392b" : "#2c62b4";
-            html.Append(CultureInfo.InvariantCulture, $"<rect x=\"{(i * barWidth) + 3}\" y=\"{height - h:0.##}\" width=\"{barWidth - 6}\" height=\"{h:0.##}\" fill=\"{colour}\"><title>{E(profile[i].Lead)}: {profile[i].Share:G3}</title></rect>")
-                .Append(CultureInfo.InvariantCulture, $"<text x=\"{(i * barWidth) + (barWidth / 2)}\" y=\"{height + 12}\" font-size=\"10\" text-anchor=\"middle\">{E(profile[i].Lead)}</text>");
+            html.Append(CultureInfo.InvariantCulture, $"<div class=\"lead\" title=\"{E(lead)}: {share:0.000}\"><div class=\"bar{(share < 0 ? " neg" : "")}\" style=\"height:{Math.Abs(share) / max * 100:0.#}%\"></div><span>{E(lead)}</span></div>");
         }
-        html.Append("</svg>");
+        html.Append("</div>");
     }
 
     private static void Section(StringBuilder html, AtlasSection s)
     {
-        html.Append($"<section id=\"{Anchor(s.RelativePath)}\"><h2>{E(SectionTitle(s.RelativePath))}</h2><p class=\"muted\">{E(s.RelativePath)}/</p>");
+        html.Append($"<details class=\"files\" id=\"{Anchor(s.RelativePath)}\"><summary>{E(SectionTitle(s.RelativePath))} <span class=\"muted\">{E(s.RelativePath)}/</span></summary>");
         foreach (var (path, json) in s.Summaries)
         {
             html.Append($"<h3>{E(Path.GetFileName(path))}</h3><pre>{E(json.ToJsonString(Indented))}</pre>");
@@ -163,12 +288,12 @@ public static class AtlasPage
         {
             Image(html, image);
         }
-        html.Append("</section>\n");
+        html.Append("</details>\n");
     }
 
     private static void Table(StringBuilder html, AtlasTable table)
     {
-        html.Append("<table><thead><tr>");
+        html.Append("<div class=\"scroll\"><table><thead><tr>");
         foreach (string h in table.Header)
         {
             html.Append($"<th>{E(h)}</th>");
@@ -183,7 +308,7 @@ public static class AtlasPage
             }
             html.Append("</tr>");
         }
-        html.Append("</tbody></table>");
+        html.Append("</tbody></table></div>");
         if (table.TotalRows > table.Rows.Count)
         {
             html.Append($"<p class=\"muted\">first {table.Rows.Count} of {table.TotalRows} rows; the whole table is {E(table.RelativePath)}</p>");
@@ -213,6 +338,10 @@ public static class AtlasPage
         } : null;
         return known ?? (parts.Length > 1 ? $"{head}: {string.Join(" / ", parts[1..])}" : head);
     }
+
+    /// <summary><paramref name="path"/> relative to the run folder when it lies inside it, else as it is.</summary>
+    private static string Inside(string root, string path) =>
+        Path.GetRelativePath(root, path) is var relative && !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative) ? relative : path;
 
     private static string Anchor(string relative) => "s-" + new string(relative.Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-').ToArray());
 

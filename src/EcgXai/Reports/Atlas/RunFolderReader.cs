@@ -4,21 +4,28 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using EcgXai.IO;
-using EcgXai.Signals;
+using EcgXai.Models;
 
 namespace EcgXai.Reports.Atlas;
 
 /// <summary>
 /// Reads a run folder for the atlas: <c>config.json</c>, <c>data/cohort.csv</c>, and every CSV, PNG and small JSON file
-/// below <c>eval/</c> and <c>explain/</c>, grouped by folder. A CSV with <c>layer</c> and <c>channel</c> (or <c>concept</c>) columns
-/// describes concepts: its rows become concept cards (rank and mean relevance from <c>rank</c> and
-/// <c>mean_relevance</c> or <c>normalised_mean</c>, columns named after leads or <c>lead</c>/<c>share</c> rows form the per-lead profile, other columns are shown as values), and a
-/// PNG whose file name contains the layer followed by the channel (<c>blocks.3.out-c17.png</c>,
-/// <c>concept-blocks.3.out-17-refs.png</c>) is shown on that card.
+/// below <c>eval/</c>, <c>explain/</c> and <c>evidence/explain/</c>, grouped by folder, with the readable summaries of the
+/// known result files (AUROC, agreement, SRG, pruning, planted evidence; <see cref="AtlasBlock"/>). A CSV with
+/// <c>layer</c> and <c>channel</c> (or <c>concept</c>) columns describes concepts: its rows become concept cards (rank and
+/// mean relevance from <c>rank</c> and <c>mean_relevance</c> or <c>normalised_mean</c> with its CI, per-dataset ranks from
+/// rows with a <c>dataset</c>, purity and wave shares from rows with <c>labels</c>, the receptive field from reference rows
+/// (with a <c>record</c>) and their <c>field_start</c>/<c>field_end</c>, columns named after leads or <c>lead</c>/<c>share</c>
+/// rows form the per-lead profile, every other column is a value), a PNG whose file name contains the layer followed by
+/// the channel (<c>concept-blocks.3.out-c17.png</c>) is shown on that card and one ending in the layer
+/// (<c>ranking-blocks.3.out.png</c>) above the layer's cards.
 /// </summary>
 public static partial class RunFolderReader
 {
     private const int MaxSummaryBytes = 64 * 1024;
+
+    /// <summary>The folders read below the run folder (the demo's planted-evidence run writes <c>evidence/explain</c>).</summary>
+    private static readonly string[] ResultFolders = ["eval", "explain", Path.Combine("evidence", "explain")];
 
     /// <summary>Reads <paramref name="options"/>' run folder.</summary>
     public static RunContent Read(AtlasOptions options)
@@ -28,7 +35,7 @@ public static partial class RunFolderReader
         JsonNode? config = File.Exists(configPath) ? ParseJson(configPath) : null;
         AtlasTable? cohort = File.Exists(Path.Combine(root, "data", "cohort.csv")) ? ReadTable(root, Path.Combine(root, "data", "cohort.csv"), options.MaxTableRows) : null;
 
-        var folders = new[] { "eval", "explain" }.Select(f => Path.Combine(root, f)).Where(Directory.Exists)
+        var folders = ResultFolders.Select(f => Path.Combine(root, f)).Where(Directory.Exists)
             .SelectMany(f => Directory.EnumerateFiles(f, "*", SearchOption.AllDirectories))
             .Where(f => !f.EndsWith(".tmp", StringComparison.Ordinal))
             .GroupBy(f => Path.GetDirectoryName(f)!)
@@ -36,43 +43,48 @@ public static partial class RunFolderReader
             .ToList();
 
         var conceptRows = new List<(string File, IReadOnlyList<string> Header, IReadOnlyList<string> Row)>();
+        var tables = new Dictionary<string, CsvTable>();
+        var json = new Dictionary<string, JsonNode>();
         var pngs = new List<AtlasImage>();
-        var sections = new List<(string Dir, List<AtlasTable> Tables, List<(string, JsonNode)> Summaries)>();
-        foreach (var folder in folders)
+        foreach (string file in folders.SelectMany(f => f.OrderBy(p => p, StringComparer.Ordinal)))
         {
-            var tables = new List<AtlasTable>();
-            var summaries = new List<(string, JsonNode)>();
-            foreach (string file in folder.OrderBy(f => f, StringComparer.Ordinal))
+            string relative = Relative(root, file);
+            switch (Path.GetExtension(file).ToLowerInvariant())
             {
-                switch (Path.GetExtension(file).ToLowerInvariant())
-                {
-                    case ".csv":
-                        CsvTable csv = CsvTable.Read(file);
-                        if (IsConceptTable(csv.Header))
-                        {
-                            conceptRows.AddRange(csv.Rows.Select(r => (file, csv.Header, r)));
-                        }
-                        tables.Add(Shown(root, csv, options.MaxTableRows));
-                        break;
-                    case ".png":
-                        pngs.Add(new AtlasImage(Relative(root, file), File.ReadAllBytes(file)));
-                        break;
-                    case ".json" when new FileInfo(file).Length <= MaxSummaryBytes:
-                        summaries.Add((Relative(root, file), ParseJson(file)));
-                        break;
-                }
+                case ".csv":
+                    CsvTable csv = CsvTable.Read(file);
+                    if (IsConceptTable(csv.Header))
+                    {
+                        conceptRows.AddRange(csv.Rows.Select(r => (file, csv.Header, r)));
+                    }
+                    tables[relative] = csv;
+                    break;
+                case ".png":
+                    pngs.Add(new AtlasImage(relative, File.ReadAllBytes(file)));
+                    break;
+                case ".json" when new FileInfo(file).Length <= MaxSummaryBytes || Path.GetFileName(file) == AurocSummary.FileName:
+                    json[relative] = ParseJson(file);
+                    break;
             }
-            sections.Add((folder.Key, tables, summaries));
         }
+        var files = new RunFiles(tables, json, pngs);
 
-        List<AtlasConcept> concepts = Concepts(conceptRows, pngs, options.MaxConceptsPerLayer, out HashSet<AtlasImage> onCards);
-        var result = sections
-            .Select(s => new AtlasSection(Relative(root, s.Dir), s.Tables,
-                pngs.Where(p => !onCards.Contains(p) && Path.GetDirectoryName(Path.Combine(root, p.RelativePath)) == s.Dir).ToArray(), s.Summaries))
+        List<AtlasConcept> concepts = Concepts(conceptRows, pngs, options.MaxConceptsPerLayer, out HashSet<AtlasImage> shown);
+        var layerImages = concepts.Select(c => c.Layer).Distinct()
+            .ToDictionary(l => l, l => (IReadOnlyList<AtlasImage>)pngs.Where(p => Path.GetFileNameWithoutExtension(p.RelativePath).EndsWith("-" + l, StringComparison.Ordinal)).ToArray());
+        shown.UnionWith(layerImages.Values.SelectMany(i => i));
+        AtlasBlock[] modelAndData = new[] { AurocSummary.Of(files) }.OfType<AtlasBlock>().ToArray();
+        AtlasBlock[] results = [.. AgreementSummary.Of(files), .. SrgSummary.Of(files), .. PruningSummary.Of(files), .. EvidenceSummary.Of(files)];
+        shown.UnionWith(modelAndData.Concat(results).SelectMany(b => b.Images));
+
+        var sections = folders.Select(f => new AtlasSection(Relative(root, f.Key),
+                tables.Where(t => Folder(root, t.Key) == f.Key).OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => Shown(t.Key, t.Value, options.MaxTableRows)).ToArray(),
+                pngs.Where(p => !shown.Contains(p) && Folder(root, p.RelativePath) == f.Key).ToArray(),
+                json.Where(j => Folder(root, j.Key) == f.Key && Path.GetFileName(j.Key) != AurocSummary.FileName).OrderBy(j => j.Key, StringComparer.Ordinal).Select(j => (j.Key, j.Value)).ToArray()))
             .Where(s => s.Tables.Count + s.Images.Count + s.Summaries.Count > 0)
             .ToArray();
 
-        if (config is null && cohort is null && result.Length == 0 && concepts.Count == 0)
+        if (config is null && cohort is null && sections.Length == 0 && concepts.Count == 0)
         {
             throw new EcgXaiException(root, "not a run folder: no config.json, data/cohort.csv, eval/ or explain/ results to show");
         }
@@ -82,7 +94,16 @@ public static partial class RunFolderReader
         {
             throw new EcgXaiException(root, "the run has concepts but no model file to key expert notes by (none named in config.json, no models/best.safetensors); give the model explicitly");
         }
-        return new RunContent(root, config, model, sha, cohort, result, concepts);
+        JsonNode? conceptConfig = files.JsonNamed("config.json").Select(c => c.Json).FirstOrDefault(c => c["options"]?["target"] is not null);
+        return new RunContent(root, config, model, sha, cohort, sections, concepts)
+        {
+            ConceptConfig = conceptConfig,
+            Target = (string?)conceptConfig?["options"]?["target"],
+            SampleRate = model is null ? null : Checkpoint.ConfigOf(model)?.SampleRate,
+            ModelAndData = modelAndData,
+            Results = results,
+            LayerImages = layerImages,
+        };
     }
 
     /// <summary>Lower-case hex SHA-256 of a file.</summary>
@@ -101,38 +122,48 @@ public static partial class RunFolderReader
 
     private static List<AtlasConcept> Concepts(List<(string File, IReadOnlyList<string> Header, IReadOnlyList<string> Row)> rows, List<AtlasImage> pngs, int perLayer, out HashSet<AtlasImage> onCards)
     {
-        var builders = new Dictionary<(string, int), ConceptBuilder>();
+        var builders = new Dictionary<(string, int), AtlasConceptBuilder>();
         var order = new List<(string, int)>();
         foreach (var (file, header, row) in rows)
         {
             string Get(string column) => header.ToList().FindIndex(h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase)) is int i and >= 0 && i < row.Count ? row[i] : "";
+            bool Has(string column) => header.Contains(column, StringComparer.OrdinalIgnoreCase);
             string channelColumn = ChannelColumn(header)!;
             if (!int.TryParse(Get(channelColumn), NumberStyles.Integer, CultureInfo.InvariantCulture, out int channel))
             {
                 continue; // a position table or an aggregate row: shown as a table, not as a card
             }
             string layer = Get("layer");
-            if (!builders.TryGetValue((layer, channel), out ConceptBuilder? b))
+            if (!builders.TryGetValue((layer, channel), out AtlasConceptBuilder? b))
             {
-                builders[(layer, channel)] = b = new ConceptBuilder(layer, channel);
+                builders[(layer, channel)] = b = new AtlasConceptBuilder(layer, channel);
                 order.Add((layer, channel));
             }
-            string dataset = Get("dataset");
-            bool overall = dataset.Length == 0 || dataset is "all" or "*";
-            string suffix = overall ? "" : $" ({dataset})";
-            if (Get("lead") is { Length: > 0 } lead && double.TryParse(Get("share"), NumberStyles.Float, CultureInfo.InvariantCulture, out double share))
+            if (Has("record"))
             {
-                b.Set(lead, suffix, share.ToString("R", CultureInfo.InvariantCulture), overall); // a long-format per-lead profile row
+                b.Reference(Get("field_start"), Get("field_end")); // a reference sample: the concept's values are in the other tables
                 continue;
             }
+            if (Get("lead") is { Length: > 0 } lead && Cells.Of(Get("share")) is double share)
+            {
+                b.Lead(lead, share); // a long-format per-lead profile row
+                continue;
+            }
+            string dataset = Get("dataset") is var d && d is "all" or "*" ? "" : d;
+            string labels = Get("labels");
+            if (labels.Length > 0)
+            {
+                b.Purity(labels, header, row);
+            }
+            string suffix = dataset.Length > 0 ? $" ({dataset})" : labels.Length > 0 ? $" ({labels})" : "";
+            string[] skipped = ["layer", channelColumn, "dataset", "labels"];
             for (int i = 0; i < header.Count && i < row.Count; i++)
             {
                 string column = header[i].Trim();
-                if (column.Equals("layer", StringComparison.OrdinalIgnoreCase) || column.Equals(channelColumn, StringComparison.OrdinalIgnoreCase) || column.Equals("dataset", StringComparison.OrdinalIgnoreCase) || row[i].Length == 0)
+                if (row[i].Length > 0 && !skipped.Contains(column, StringComparer.OrdinalIgnoreCase))
                 {
-                    continue;
+                    b.Set(column, dataset, suffix, row[i]);
                 }
-                b.Set(column, suffix, row[i], overall);
             }
         }
         onCards = [];
@@ -140,7 +171,7 @@ public static partial class RunFolderReader
         var shown = order.GroupBy(k => k.Item1).SelectMany(layer => layer.OrderBy(k => builders[k].Rank ?? int.MaxValue).ThenBy(k => k.Item2).Take(perLayer));
         foreach (var key in shown)
         {
-            ConceptBuilder b = builders[key];
+            AtlasConceptBuilder b = builders[key];
             Regex name = new($"(^|[^0-9A-Za-z]){Regex.Escape(b.Layer)}[-_.]c?0*{b.Channel}(?![0-9])", RegexOptions.CultureInvariant);
             AtlasImage[] images = pngs.Where(p => name.IsMatch(Path.GetFileNameWithoutExtension(p.RelativePath))).ToArray();
             onCards.UnionWith(images);
@@ -210,58 +241,12 @@ public static partial class RunFolderReader
         }
     }
 
-    private static AtlasTable ReadTable(string root, string path, int maxRows) => Shown(root, CsvTable.Read(path), maxRows);
+    private static AtlasTable ReadTable(string root, string path, int maxRows) => Shown(Relative(root, path), CsvTable.Read(path), maxRows);
 
-    private static AtlasTable Shown(string root, CsvTable csv, int maxRows) =>
-        new(Relative(root, csv.Path), csv.Header, csv.Rows.Take(maxRows).ToArray(), csv.Rows.Count);
+    private static AtlasTable Shown(string relative, CsvTable csv, int maxRows) =>
+        new(relative, csv.Header, csv.Rows.Take(maxRows).ToArray(), csv.Rows.Count);
+
+    private static string Folder(string root, string relative) => Path.GetDirectoryName(Path.Combine(root, relative))!;
 
     private static string Relative(string root, string path) => Path.GetRelativePath(root, path).Replace('\\', '/');
-
-    /// <summary>Collects one concept's values from the rows that name it.</summary>
-    private sealed class ConceptBuilder(string layer, int channel)
-    {
-        private readonly List<KeyValuePair<string, string>> attributes = [];
-        private readonly List<(string Lead, double Share)> leads = [];
-        private int? rank;
-        private double? mean;
-        private bool rankFromOverall;
-
-        public string Layer => layer;
-
-        public int Channel => channel;
-
-        public int? Rank => rank;
-
-        public void Set(string column, string suffix, string value, bool overall)
-        {
-            bool number = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double x);
-            if (column.Equals("rank", StringComparison.OrdinalIgnoreCase) && number && (rank is null || (overall && !rankFromOverall)))
-            {
-                rank = (int)x;
-                rankFromOverall = overall;
-                if (overall)
-                {
-                    return;
-                }
-            }
-            if ((column.Equals("mean_relevance", StringComparison.OrdinalIgnoreCase) || column.Equals("normalised_mean", StringComparison.OrdinalIgnoreCase)) && number && overall && mean is null)
-            {
-                mean = x;
-                return;
-            }
-            string lead = column.StartsWith("lead_", StringComparison.OrdinalIgnoreCase) ? column[5..] : column;
-            if (overall && number && LeadNames.Standard12.Contains(lead) && leads.All(l => l.Lead != lead))
-            {
-                leads.Add((lead, x));
-                return;
-            }
-            string key = column + suffix;
-            if (attributes.All(a => a.Key != key))
-            {
-                attributes.Add(new(key, value));
-            }
-        }
-
-        public AtlasConcept Build(IReadOnlyList<AtlasImage> images) => new(layer, channel, rank, mean, attributes, leads, images);
-    }
 }

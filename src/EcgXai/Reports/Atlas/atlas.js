@@ -55,6 +55,10 @@
       card.classList.toggle("hidden", !ok);
       if (ok) { shown++; }
     });
+    if (terms.length > 0 || verdict) {
+      // a search or verdict filter looks into the collapsed concepts too
+      Array.prototype.forEach.call(document.querySelectorAll("details.more"), function (d) { d.open = true; });
+    }
     document.getElementById("concept-count").textContent = shown + " of " + all.length + " concepts";
   }
   function exportNotes() {

@@ -103,7 +103,7 @@ public static class RecordExplainer
     /// <summary>The records to explain, preprocessed to the model's input, with where each came from.</summary>
     private static IEnumerable<(EcgRecord Record, string Source)> Inputs(ExplainOptions options, ResNet1dConfig config)
     {
-        var preprocess = new PreprocessOptions(config.LeadNames, config.SampleRate, config.InputLength);
+        var preprocess = config.Preprocessing();
         var preprocessor = new Preprocessor(preprocess);
         foreach (string path in options.Records)
         {
