@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using EcgXai.Demo;
 using EcgXai.IO;
 using EcgXai.Tests.Support;
@@ -7,15 +8,22 @@ namespace EcgXai.Tests.Demo;
 public class DemoPipelineTests
 {
     [Fact]
-    public void TinyDemoRunsEndToEndThroughTheRealLoadersAndResumes()
+    public void TinyDemoRunsEndToEndThroughTheCommandLineAndResumes()
     {
         using var temp = new TempDir();
         string dir = temp.File("demo run"); // a run folder whose path holds a space, as a user's may
-        var options = DemoOptions.Quick(dir) with { Seed = 3 };
-        var stages = new List<string>();
-        DemoResult result = DemoPipeline.Run(options, new SynchronousProgress<DemoProgress>(p => stages.Add(p.Stage)));
+        var (code, stdout, stderr) = CliRunner.Run("demo", "--quick", "--seed", "3", "--out", dir);
+        Assert.True(code == 0, stderr);
+        string[] stages = stderr.Split('\n').Select(l => Regex.Match(l, @"^\[([^\]]+)\] ")).Where(m => m.Success).Select(m => m.Groups[1].Value).Distinct().ToArray();
+        Assert.Equal(["synth", "cohort", "teacher", "student", "evaluate teacher", "evaluate student", "srg", "prune", "explain", "evidence", "atlas"], stages);
 
-        Assert.Equal(["synth", "cohort", "teacher", "student", "evaluate teacher", "evaluate student", "srg", "prune", "explain", "evidence", "atlas"], stages.Distinct().ToArray());
+        // The same options as the command line's, resumed through the library: nothing is recomputed, every result is read back.
+        var options = DemoOptions.Quick(dir) with { Seed = 3 };
+        var resumed = new List<string>();
+        DemoResult result = DemoPipeline.Run(options, new SynchronousProgress<DemoProgress>(p => resumed.Add(p.Stage)));
+        Assert.DoesNotContain("synth", resumed);
+        Assert.DoesNotContain(resumed, s => s is "srg" or "prune" or "evidence");
+        Assert.All(result.Summary(), line => Assert.Contains(line, stdout));
         Assert.True(File.Exists(Path.Combine(dir, "data", "cohort.csv")));
         Assert.True(File.Exists(Path.Combine(dir, "teacher", "models", "best.safetensors")));
         Assert.True(File.Exists(Path.Combine(dir, "student", "models", "best.safetensors")));
@@ -62,10 +70,5 @@ public class DemoPipelineTests
         Assert.InRange(result.Evidence.Best.MassAccuracy, 0, 1);
         Assert.Equal(result.Evidence.Best.RegionShare, result.Evidence.Random.RegionShare, 12);
         Assert.Contains(summary, l => l.StartsWith("planted evidence (qrs-wide", StringComparison.Ordinal));
-
-        stages.Clear();
-        DemoPipeline.Run(options, new SynchronousProgress<DemoProgress>(p => stages.Add(p.Stage)));
-        Assert.DoesNotContain("synth", stages);
-        Assert.DoesNotContain(stages, s => s is "srg" or "prune" or "evidence");
     }
 }
