@@ -33,7 +33,7 @@ public static class ConceptsBenchmark
         using Attributor attributor = bench.Attributor(NamedComposites.EpsilonPlusFlat());
         using var explainer = new ConceptExplainer(bench.Network, attributor, bench.Device);
         const int target = 0;
-        IReadOnlyList<ConceptLayer> layers = explainer.Layers(null, positions: true);
+        IReadOnlyList<ConceptLayer> layers = explainer.Layers(bench.Source, null, positions: true);
         var settings = new ConceptSettings(bench.Network.Config.ClassNames[target], layers, ConceptOptions.DefaultTopK, ConceptOptions.DefaultReplicates, 0);
         string[] ids = Enumerable.Range(0, options.Records).Select(i => $"r{i:D4}").ToArray();
 

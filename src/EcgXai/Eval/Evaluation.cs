@@ -48,7 +48,7 @@ public static class Evaluation
             {
                 throw new EcgXaiException(options.ModelPath, $"{leads.Count} leads selected ({string.Join(",", leads)}) for a model with {config.LeadCount} inputs ({string.Join(",", config.LeadNames)})");
             }
-            int[] classes = ClassesToEvaluate(config, options.Target);
+            int[] classes = ClassesToEvaluate(config, options.Target, options.ModelPath);
             int recordLength = RecordLength(config, info, options.RecordLength, options.RecordSeconds);
             if (recordLength < config.InputLength)
             {
@@ -92,7 +92,7 @@ public static class Evaluation
         {
             throw new EcgXaiException(spec, $"dataset classes ({string.Join(",", data.ClassNames)}) differ from the model's ({string.Join(",", config.ClassNames)})");
         }
-        int[] evaluated = ClassesToEvaluate(config, options.Target);
+        int[] evaluated = ClassesToEvaluate(config, options.Target, options.ModelPath);
         string[] unreadable = evaluated.Select(c => config.ClassNames[c]).Where(data.UnreadableClasses.Contains).ToArray();
         if (unreadable.Length == evaluated.Length)
         {
@@ -179,14 +179,13 @@ public static class Evaluation
             && string.Equals(NormalizePath(trained.Path), NormalizePath(evaluated.Path), StringComparison.Ordinal));
     }
 
-    private static int[] ClassesToEvaluate(ResNet1dConfig config, string? target)
+    private static int[] ClassesToEvaluate(ResNet1dConfig config, string? target, string modelPath)
     {
         if (target is null)
         {
             return Enumerable.Range(0, config.ClassCount).ToArray();
         }
-        int index = config.ClassNames.ToList().FindIndex(c => string.Equals(c, target, StringComparison.OrdinalIgnoreCase));
-        return index >= 0 ? [index] : throw new ArgumentException($"target class '{target}' is not an output of the model ({string.Join(", ", config.ClassNames)})");
+        return [ModelClasses.IndexOf(config.ClassNames, target, modelPath)];
     }
 
     private static bool TryParse(string spec, [NotNullWhen(true)] out DatasetSpec? parsed)

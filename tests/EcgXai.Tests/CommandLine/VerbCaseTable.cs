@@ -17,6 +17,10 @@ public static class VerbCaseTable
     private static readonly Damage SingleLeadData = Swap(BadInput.DoesNotFit, "ptbxl:{ptbxl}", "cinc2017:{single-lead}", "{single-lead}", "leads");
     private static readonly Damage SingleLeadRecord = Swap(BadInput.DoesNotFit, "{record}", "{single-lead-record}", "{single-lead-record}", "lead");
     private static readonly Damage SecondDataSetSingleLead = Append(BadInput.DoesNotFit, "--data", "cinc2017:{single-lead}", "{single-lead}", "leads");
+    // An unknown class or layer of the model names the model file besides the class or layer.
+    private static readonly Damage ExtraUnknownTarget = Append(BadInput.UnknownTarget, "--target", "XYZ", "XYZ", "{model}");
+    private static readonly Damage UnknownTarget = Swap(BadInput.UnknownTarget, "AF", "XYZ", "XYZ", "{model}");
+    private static readonly Damage UnknownLayer = Swap(BadInput.UnknownLayer, "blocks.2.out", "blocks.9.out", "blocks.9.out", "{model}");
     private static readonly Damage LeadsTheDataLack = Swap(BadInput.DoesNotFit, "{model}", "{vx-model}", "VX");
 
     /// <summary>Every case, good and bad, of every verb.</summary>
@@ -44,16 +48,16 @@ public static class VerbCaseTable
         [
             .. Verb("srg", ["srg", "--model", "{model}", "--data", "ptbxl:{ptbxl}", "--out", "{run}", "--records", "4", "--steps", "2", "--bootstrap", "10",
                     "--variants", "epsilon_plus_flat/gradient", "--layers", "blocks.2.out", .. fast], ["explain/srg/best.json"],
-                MissingModel, MissingData, GarbageModel, GarbageData, Append(BadInput.UnknownTarget, "--target", "XYZ"),
-                Swap(BadInput.UnknownLayer, "blocks.2.out", "blocks.9.out", "blocks.9.out"), SingleLeadData, LeadsTheDataLack),
+                MissingModel, MissingData, GarbageModel, GarbageData, ExtraUnknownTarget,
+                UnknownLayer, SingleLeadData, LeadsTheDataLack),
             .. Verb("prune", ["prune", "--model", "{model}", "--rank-data", "ptbxl:{ptbxl}@val", "--data", "ptbxl:{ptbxl}@test", "--target", "AF", "--out", "{run}",
                     "--keep", "1,all", "--random-draws", "1", "--bootstrap", "10", .. fast], ["explain/prune/pruning.csv"],
-                MissingModel, MissingData, GarbageModel, GarbageData, Swap(BadInput.UnknownTarget, "AF", "XYZ", "XYZ"),
+                MissingModel, MissingData, GarbageModel, GarbageData, UnknownTarget,
                 Swap(BadInput.DoesNotFit, "ptbxl:{ptbxl}@test", "cinc2017:{single-lead}", "{single-lead}", "leads"), LeadsTheDataLack),
             .. Verb("concepts", ["concepts", "--model", "{model}", "--data", "ptbxl:{ptbxl}", "--target", "AF", "--out", "{run}", "--layers", "blocks.2.out",
                     "--top-k", "2", "--replicates", "2", "--top-concepts", "2", "--reference-count", "2", .. fast], ["explain/concepts/statistics.csv"],
-                MissingModel, MissingData, GarbageModel, GarbageData, Swap(BadInput.UnknownTarget, "AF", "XYZ", "XYZ"),
-                Swap(BadInput.UnknownLayer, "blocks.2.out", "blocks.9.out", "blocks.9.out"), SingleLeadData, SecondDataSetSingleLead, LeadsTheDataLack),
+                MissingModel, MissingData, GarbageModel, GarbageData, UnknownTarget,
+                UnknownLayer, SingleLeadData, SecondDataSetSingleLead, LeadsTheDataLack),
             .. Verb("groundtruth", ["groundtruth", "--model", "{evidence-model}", "--data", "ptbxl:{evidence}", "--out", "{run}", "--records", "2",
                     "--variants", "epsilon_plus_flat/gradient", "--top-concepts", "1", .. fast], ["explain/groundtruth/scores.csv"],
                 Swap(BadInput.Missing, "{evidence-model}", "{missing}", "{missing}"), Swap(BadInput.Missing, "{evidence}", "{missing}", "{missing}"),
@@ -61,10 +65,10 @@ public static class VerbCaseTable
                 Swap(BadInput.UnknownTarget, "{evidence-model}", "{model}", "{model}", "planted-evidence"),
                 Swap(BadInput.DoesNotFit, "ptbxl:{evidence}", "cinc2017:{single-lead}", "{single-lead}", "planted-evidence")),
             .. Verb("evaluate", ["evaluate", "--model", "{model}", "--data", "ptbxl:{ptbxl}@test", "--out", "{run}", "--bootstrap", "10", .. fast], ["eval/metrics.csv"],
-                MissingModel, MissingData, GarbageModel, GarbageData, Append(BadInput.UnknownTarget, "--target", "XYZ"),
+                MissingModel, MissingData, GarbageModel, GarbageData, ExtraUnknownTarget,
                 Swap(BadInput.DoesNotFit, "ptbxl:{ptbxl}@test", "cinc2017:{single-lead}", "{single-lead}", "leads"), SecondDataSetSingleLead, LeadsTheDataLack),
             .. Verb("evaluate into the model's folder", ["evaluate", "--model", "{model}", "--data", "ptbxl:{ptbxl}@test", "--bootstrap", "10", .. fast], null,
-                GarbageData, Append(BadInput.UnknownTarget, "--target", "XYZ"),
+                GarbageData, ExtraUnknownTarget,
                 Swap(BadInput.DoesNotFit, "ptbxl:{ptbxl}@test", "cinc2017:{single-lead}", "{single-lead}", "leads"), LeadsTheDataLack),
             .. Verb("train", ["train", "--data", "ptbxl:{ptbxl}", "--out", "{run}", "--filters", "4,4,4,4,4", "--epochs", "1", "--batch", "8", .. fast], ["models/best.safetensors"],
                 MissingData, GarbageData, Append(BadInput.UnknownTarget, "--select", "XYZ"), SingleLeadData, SecondDataSetSingleLead,
@@ -73,8 +77,8 @@ public static class VerbCaseTable
                 ["models/best.safetensors"],
                 MissingModel, MissingData, GarbageModel, GarbageData, Append(BadInput.UnknownTarget, "--select", "XYZ"), SingleLeadData, SecondDataSetSingleLead, LeadsTheDataLack),
             .. Verb("explain --record", ["explain", "--model", "{model}", "--record", "{record}", "--out", "{run}", "--concepts", "blocks.2.out:2", .. fast], ["index.html"],
-                MissingModel, MissingRecord, GarbageModel, GarbageRecord, GarbageMat, Append(BadInput.UnknownTarget, "--target", "XYZ"),
-                Swap(BadInput.UnknownLayer, "blocks.2.out:2", "blocks.9.out:2", "blocks.9.out"), SingleLeadRecord, LeadsTheDataLack),
+                MissingModel, MissingRecord, GarbageModel, GarbageRecord, GarbageMat, ExtraUnknownTarget,
+                Swap(BadInput.UnknownLayer, "blocks.2.out:2", "blocks.9.out:2", "blocks.9.out", "{model}"), SingleLeadRecord, LeadsTheDataLack),
             .. Verb("explain --data", ["explain", "--model", "{model}", "--data", "ptbxl:{ptbxl}", "--ids", "3", "--out", "{run}", .. fast], ["explanation.json"],
                 MissingData, GarbageData, Set(BadInput.UnknownTarget, "--ids", "9999", "9999"),
                 Swap(BadInput.DoesNotFit, "ptbxl:{ptbxl}", "cinc2017:{single-lead}", "{single-lead}", "leads")),

@@ -97,7 +97,8 @@ public class EvaluationTests
         var result = Evaluation.Evaluate(model, new CheckpointInfo(), data, "cpsc2018:/data/cpsc", options);
         Assert.Equal("AF", Assert.Single(result.Classes).ClassName);
         Assert.False(result.InDistribution);
-        Assert.Throws<ArgumentException>(() => Evaluation.Evaluate(model, Info, data, "s", options with { Target = "PVC" }));
+        var unknown = Assert.Throws<EcgXaiException>(() => Evaluation.Evaluate(model, Info, data, "s", options with { Target = "PVC" }));
+        Assert.Equal(options.ModelPath, unknown.Path);
 
         using var shorter = Data(TestModels.Tiny with { Lengths = [32, 8, 2] }, 3);
         var e = Assert.Throws<EcgXaiException>(() => Evaluation.Evaluate(model, Info, shorter, "cpsc2018:/data/cpsc", options));

@@ -63,7 +63,7 @@ public class ExplainCommandTests
 
     [Theory]
     [InlineData("--target", "XYZ", "target class 'XYZ' is not an output of the model")]
-    [InlineData("--concepts", "blocks.9.out:3", "layer 'blocks.9.out' is not a concept layer")]
+    [InlineData("--concepts", "blocks.9.out:3", "'blocks.9.out' is not a concept layer")]
     public void BadTargetOrLayerFailsBeforeWriting(string option, string value, string message)
     {
         var (dir, model, record) = Setup();

@@ -23,11 +23,11 @@ public static class ConceptAnalysis
         string directory = DirectoryOf(options.OutDirectory);
         using var explainer = ConceptExplainer.Load(config.Model, config.Explainer, TorchDevice.Resolve(options.Device));
         int target = explainer.TargetIndex(config.Model, options.Target);
-        var settings = new ConceptSettings(options.Target, explainer.Layers(options.Layers, options.Positions), options.TopK, options.Replicates, options.Seed);
+        var settings = new ConceptSettings(options.Target, explainer.Layers(config.Model, options.Layers, options.Positions), options.TopK, options.Replicates, options.Seed);
         List<PreparedDataset> datasets = Prepare(options, explainer);
         try
         {
-            var selected = Select(datasets, options);
+            var selected = Select(datasets, options, target);
             IReadOnlyList<(int Dataset, int Row)> records = options.Shard?.Select(selected) ?? selected;
             config.Save(Path.Combine(directory, ConceptRunConfig.FileName));
             ConceptState state = Pass(explainer, datasets, records, target, settings, options.BatchSize, progress, cancellation);
@@ -137,16 +137,15 @@ public static class ConceptAnalysis
         }
     }
 
-    /// <summary>The selected records of every dataset, dataset by dataset in row order.</summary>
-    private static List<(int Dataset, int Row)> Select(IReadOnlyList<PreparedDataset> datasets, ConceptOptions options)
+    /// <summary>The selected records of every dataset (prepared with the model's classes, <paramref name="target"/> among them), dataset by dataset in row order.</summary>
+    private static List<(int Dataset, int Row)> Select(IReadOnlyList<PreparedDataset> datasets, ConceptOptions options, int target)
     {
         var selected = new List<(int, int)>();
         for (int d = 0; d < datasets.Count; d++)
         {
-            int column = datasets[d].ClassNames.ToList().IndexOf(options.Target);
             for (int row = 0; row < datasets[d].Count; row++)
             {
-                if (options.Records == ConceptRecords.All || datasets[d].Label(row, column) > 0.5f)
+                if (options.Records == ConceptRecords.All || datasets[d].Label(row, target) > 0.5f)
                 {
                     selected.Add((d, row));
                 }

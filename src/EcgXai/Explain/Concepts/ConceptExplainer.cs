@@ -51,16 +51,17 @@ public sealed class ConceptExplainer : IDisposable
     public ModelGraph Graph() => model.ToGraph();
 
     /// <summary>Index of class <paramref name="target"/>; throws naming the model when it has no such output.</summary>
-    public int TargetIndex(string modelPath, string target)
-    {
-        int index = Config.ClassNames.ToList().IndexOf(target);
-        return index >= 0 ? index : throw new EcgXaiException(modelPath, $"the model has no output '{target}' (it has {string.Join(", ", Config.ClassNames)})");
-    }
+    public int TargetIndex(string modelPath, string target) => ModelClasses.IndexOf(Config.ClassNames, target, modelPath);
 
-    /// <summary>The aggregated layers: <paramref name="nodes"/> (null = every recordable node) and, with <paramref name="positions"/>, the classifier input's positions.</summary>
-    public IReadOnlyList<ConceptLayer> Layers(IReadOnlyList<string>? nodes, bool positions)
+    /// <summary>
+    /// The aggregated layers: <paramref name="nodes"/> (null = every recordable node) and, with <paramref name="positions"/>,
+    /// the classifier input's positions; throws naming <paramref name="modelPath"/> (the model's file) for a node it does not have.
+    /// </summary>
+    public IReadOnlyList<ConceptLayer> Layers(string modelPath, IReadOnlyList<string>? nodes, bool positions)
     {
-        var layers = (nodes ?? Attributor.ConceptNodes).Select(n => new ConceptLayer(n, Attributor.ChannelsOf(n))).ToList();
+        var layers = (nodes ?? Attributor.ConceptNodes)
+            .Select(n => Attributor.Graph.Contains(n) ? new ConceptLayer(n, Attributor.ChannelsOf(n)) : throw UnknownNode.In(modelPath, n, Attributor.ConceptNodes))
+            .ToList();
         if (positions)
         {
             layers.Add(new ConceptLayer(Attributor.ClassifierInput, Config.LastLayerNodes, Positions: true));

@@ -25,11 +25,7 @@ public static class Pruning
         {
             network.eval();
             ResNet1dConfig config = network.Config;
-            int target = config.ClassNames.ToList().FindIndex(c => string.Equals(c, options.Target, StringComparison.OrdinalIgnoreCase));
-            if (target < 0)
-            {
-                throw new ArgumentException($"target class '{options.Target}' is not an output of the model ({string.Join(", ", config.ClassNames)})");
-            }
+            int target = ModelClasses.IndexOf(config.ClassNames, options.Target, options.ModelPath);
             var preprocess = config.Preprocessing();
             DatasetPreparer.Check(options.DataSpecs.Prepend(options.RankSpec), preprocess, config.ClassNames);
             PreparedDataset Prepare(string spec)

@@ -1,4 +1,5 @@
 using EcgXai.Datasets;
+using EcgXai.Explain.Graph;
 using EcgXai.IO;
 using EcgXai.Models;
 using static TorchSharp.torch;
@@ -30,12 +31,15 @@ public static class Srg
             int? target = null;
             if (options.Target is { } name)
             {
-                int index = config.ClassNames.ToList().FindIndex(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
-                target = index >= 0 ? index : throw new ArgumentException($"target class '{name}' is not an output of the model ({string.Join(", ", config.ClassNames)})");
+                target = ModelClasses.IndexOf(config.ClassNames, name, options.ModelPath);
             }
             foreach (string layer in options.Layers)
             {
-                model.Place(layer);
+                if (layer != GraphPlace.InputName && !model.Graph.Contains(layer))
+                {
+                    throw UnknownNode.In(options.ModelPath, layer, model.Graph.Nodes.Select(n => n.Name));
+                }
+                model.Place(layer); // refuses a node whose activation is not (channels, time)
             }
             progress?.Report(new SrgProgress("prepare", 0, 1));
             using PreparedDataset data = DatasetPreparer.Prepare(options.DataSpec, config.Preprocessing(), config.ClassNames, options.CacheDirectory);

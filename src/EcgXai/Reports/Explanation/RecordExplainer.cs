@@ -32,11 +32,11 @@ public static class RecordExplainer
         {
             model.eval();
             ResNet1dConfig config = model.Config;
-            int? target = options.Target is null ? null : ClassIndex(config, options.Target);
+            int? target = options.Target is null ? null : ModelClasses.IndexOf(config.ClassNames, options.Target, options.ModelPath);
             using var attributor = Attributor.For(model, composite);
             if (options.ConceptLayer is { } layer && !attributor.ConceptNodes.Contains(layer))
             {
-                throw new ArgumentException($"layer '{layer}' is not a concept layer of the model (known: {string.Join(", ", attributor.ConceptNodes)})");
+                throw new EcgXaiException(options.ModelPath, $"'{layer}' is not a concept layer of the model (its concept layers: {string.Join(", ", attributor.ConceptNodes)})");
             }
             var explanations = new List<RecordExplanation>();
             var used = new HashSet<string>(StringComparer.Ordinal);
@@ -131,12 +131,6 @@ public static class RecordExplainer
 
     private static EcgRecord AsInput(EcgRecord raw, float[] input, ResNet1dConfig config) =>
         raw with { Samples = input, LeadCount = config.LeadCount, Leads = config.LeadNames, SampleRate = config.SampleRate };
-
-    private static int ClassIndex(ResNet1dConfig config, string name)
-    {
-        int index = config.ClassNames.ToList().FindIndex(c => string.Equals(c, name, StringComparison.OrdinalIgnoreCase));
-        return index >= 0 ? index : throw new ArgumentException($"target class '{name}' is not an output of the model ({string.Join(", ", config.ClassNames)})");
-    }
 
     private static string UniqueFolder(string id, HashSet<string> used)
     {

@@ -164,7 +164,8 @@ public class ConceptAnalysisTests(ConceptRunFixture fixture) : IClassFixture<Con
         Assert.Throws<ArgumentException>(() => ConceptAnalysis.Run(Options(folder) with { Data = [] }));
         Assert.Throws<ArgumentException>(() => ConceptAnalysis.Run(Options(folder) with { ReferenceCount = 50 }));
         var noClass = Assert.Throws<EcgXaiException>(() => ConceptAnalysis.Run(Options(folder) with { Target = "STEMI" }));
-        Assert.Contains("no output 'STEMI'", noClass.Message);
+        Assert.Contains("'STEMI' is not an output", noClass.Message);
+        Assert.Equal(Options(folder).Model, noClass.Path);
         var noModel = Assert.Throws<EcgXaiException>(() => ConceptAnalysis.Run(Options(folder) with { Model = Path.Combine(folder, "none.safetensors") }));
         Assert.Contains("none.safetensors", noModel.Message);
         Assert.Throws<ArgumentException>(() => ShardSpec.Parse("3/3"));
