@@ -24,7 +24,8 @@ public static class SrgSummary
             string note = $"Chosen explainer: {best["variant"]}, SRG at the input {Cells.Interval(Cells.Of(best["input_srg"]), Cells.Of(best["input_srg_ci"]?[0]), Cells.Of(best["input_srg_ci"]?[1]))}"
                 + $" over {best["records"]} records of {Cells.Dataset((string?)best["data"] ?? "")}; runner-up {best["runner_up"]} "
                 + $"(lead {Cells.Interval(Cells.Of(best["lead"]), Cells.Of(best["lead_ci"]?[0]), Cells.Of(best["lead_ci"]?[1]))}{((bool?)best["lead_holds"] == true ? ", holds" : ", within noise")}). "
-                + "SRG is the area under the least-relevant-first flipping curve minus that under the most-relevant-first one: higher is more faithful.";
+                + "SRG is the area under the least-relevant-first flipping curve minus that under the most-relevant-first one: higher is more faithful. "
+                + "The chosen explainer is the best LRP variant; gradient x input and random are baselines shown for comparison and never chosen (concepts are explained with LRP rules).";
             yield return new AtlasBlock("srg", "Faithfulness: symmetric relevance gain", note, tables, files.ImagesBeside(path, "curves"));
         }
     }
