@@ -1,5 +1,6 @@
 using EcgXai.Cli;
 
+NativeHeap.KeepLargeBlocks();
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

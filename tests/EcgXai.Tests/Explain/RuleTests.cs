@@ -269,6 +269,24 @@ public class RuleTests
         Assert.Equal(new[] { -2.0, 2.0, 2.0 }, divided.data<double>().ToArray());
     }
 
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(1, 0)]
+    [InlineData(1, 4)]
+    [InlineData(2, 1)]
+    public void AConvolutionsTransposedProductIsItsVectorJacobianProduct(int stride, int padding)
+    {
+        using var scope = NewDisposeScope();
+        Tensor x = randn(2, 3, 11, dtype: ScalarType.Float64).requires_grad_(), w = randn(4, 3, 5, dtype: ScalarType.Float64);
+        using var layer = new ConvLayer("c", w.clone(), null, stride, padding, inputNonNegative: false);
+        Tensor y = layer.Forward(x);
+        Tensor s = randn_like(y);
+        Tensor expected = autograd.grad([y], [x], [s])[0];
+        Tensor actual = layer.InputGradient(s, layer.Weight, 11);
+        Assert.Equal(expected.shape, actual.shape);
+        Assert.True(allclose(expected, actual, rtol: 1e-12, atol: 1e-12));
+    }
+
     [Fact]
     public void TheNonNegativeStabilizerEqualsZennitsOnNonNegativeValuesAndNegativeZero()
     {
