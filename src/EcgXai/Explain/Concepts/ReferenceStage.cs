@@ -14,8 +14,10 @@ namespace EcgXai.Explain.Concepts;
 /// references, batched so the references of many concepts share forwards, each cropped to the receptive field of the
 /// concept's peak, with the reference sample (the record's input signal cropped alike; suffix <c>/sample</c>)
 /// (<c>reference_heatmaps.safetensors</c>, indexed by <c>reference_heatmaps.csv</c>), and per concept its per-lead
-/// relevance profile: the share of its conditional relevance in each lead, averaged over its references with
-/// non-zero relevance (<c>lead_profiles.csv</c>; a concept without any is left out), and, when asked for, their
+/// relevance profile: the share of its positive conditional relevance in each lead, averaged over its references with
+/// positive relevance (<c>lead_profiles.csv</c>; a concept without any is left out; its <c>rule</c> column says which
+/// heatmaps gave it, see <see cref="LeadProfileExplainer"/>: under a first-layer rule that ignores the input, such as
+/// EpsilonPlusFlat's Flat, every lead would get the same share), and, when asked for, their
 /// attribution graph over the same references (<see cref="AttributionGraphStage"/>) and their wave purity from the same
 /// heatmaps (<see cref="PurityStage"/>).
 /// </summary>
@@ -55,6 +57,10 @@ public static class ReferenceStage
             ? ConceptHeatmaps.ConceptStart(explainer.Attributor, input, requests.Select((r, i) => r with { Time = picks[i].Entry.PeakTime }).ToArray(),
                 Report(progress, requests.Length, steps), cancellation).to(ScalarType.Float32).cpu()
             : null;
+        using var leadExplainer = new LeadProfileExplainer(explainer.Attributor);
+        Tensor leadMaps = options.LeadProfiles && leadExplainer.Replaced
+            ? ConceptHeatmaps.Conditional(leadExplainer.Attributor, input, target, requests, null, cancellation).to(ScalarType.Float32).cpu()
+            : all;
         var index = new StringBuilder("layer,concept,rank,dataset,record,value,peak_time,field_start,field_end,tensor,start_tensor,sample_tensor\n");
         var tensors = new List<KeyValuePair<string, Tensor>>();
         var shares = new Dictionary<(string Layer, int Concept), double[]>();
@@ -71,7 +77,7 @@ public static class ReferenceStage
                 tensors.Add(new(name + "/sample", samples[requests[i].Record].narrow(1, field.Start, field.Length).contiguous()));
             }
             index.Append(CultureInfo.InvariantCulture, $"{layer.Key},{concept},{rank},{Csv(entry.Dataset)},{Csv(entry.RecordId)},{entry.Value:R},{entry.PeakTime},{field.Start},{field.End},{name},{name}/start,{name}/sample\n");
-            double[] perLead = heatmap.sum(1).to(ScalarType.Float64).data<double>().ToArray();
+            double[] perLead = leadMaps[i].clamp_min(0).sum(1).to(ScalarType.Float64).data<double>().ToArray();
             double total = perLead.Sum();
             double[] sum = shares.TryGetValue((layer.Key, concept), out double[]? s) ? s : shares[(layer.Key, concept)] = new double[perLead.Length + 1];
             if (total != 0)
@@ -90,12 +96,12 @@ public static class ReferenceStage
         }
         if (options.LeadProfiles)
         {
-            var profiles = new StringBuilder("layer,concept,lead,share,references\n");
+            var profiles = new StringBuilder("layer,concept,lead,share,references,rule\n");
             foreach (((string layer, int concept), double[] sum) in shares.Where(p => p.Value[^1] > 0))
             {
                 for (int lead = 0; lead < sum.Length - 1; lead++)
                 {
-                    profiles.Append(CultureInfo.InvariantCulture, $"{layer},{concept},{first.LeadNames[lead]},{sum[lead] / sum[^1]:R},{sum[^1]}\n");
+                    profiles.Append(CultureInfo.InvariantCulture, $"{layer},{concept},{first.LeadNames[lead]},{sum[lead] / sum[^1]:R},{sum[^1]},{Csv(leadExplainer.Rule)}\n");
                 }
             }
             AtomicFile.WriteText(Path.Combine(directory, "lead_profiles.csv"), profiles.ToString());

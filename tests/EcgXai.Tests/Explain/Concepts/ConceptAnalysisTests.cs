@@ -58,7 +58,12 @@ public class ConceptAnalysisTests(ConceptRunFixture fixture) : IClassFixture<Con
         {
             Assert.Equal(12, concept.Count());
             Assert.Equal(1, concept.Sum(r => double.Parse(r[3], CultureInfo.InvariantCulture)), 1e-6);
+            Assert.All(concept, r => Assert.InRange(double.Parse(r[3], CultureInfo.InvariantCulture), 0, 1));
         }
+        // EpsilonPlusFlat's Flat first layer would give every lead 1/12: the profiles come from ZPlus there and differ between leads.
+        Assert.All(profiles.Rows, r => Assert.StartsWith("ZPlus at conv1 (the explainer's Flat", r[profiles.Column("rule")]));
+        Assert.Contains(profiles.Rows.GroupBy(r => (r[0], r[1])), c =>
+            c.Max(r => double.Parse(r[3], CultureInfo.InvariantCulture)) - c.Min(r => double.Parse(r[3], CultureInfo.InvariantCulture)) > 0.02);
         ConceptRunConfig config = ConceptRunConfig.Load(Path.Combine(merged.Directory, ConceptRunConfig.FileName));
         Assert.Equal(parts.Select(Path.GetFullPath), config.Parts);
         Assert.Null(config.Options.Shard);
