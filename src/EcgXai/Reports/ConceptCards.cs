@@ -7,8 +7,8 @@ namespace EcgXai.Reports;
 /// <summary>
 /// Renders the concept cards (<see cref="ConceptCard"/>) of a concept analysis folder from the files it already wrote,
 /// without recomputing relevance: the reference crops of signal and conditional heatmap
-/// (<c>reference_heatmaps.csv</c> and <c>.safetensors</c>; each reference shown in the lead holding most of its
-/// absolute relevance), the per-lead shares (<c>lead_profiles.csv</c>) and the wave shares and purity
+/// (<c>reference_heatmaps.csv</c> and <c>.safetensors</c>; each reference shown in the concept's leading lead by its
+/// lead profile, else in the lead holding most of its absolute relevance), the per-lead shares (<c>lead_profiles.csv</c>) and the wave shares and purity
 /// (<c>purity.csv</c>; ground-truth labels preferred over delineated ones) when present. Cards go to
 /// <c>cards/</c> inside the folder, named <see cref="ConceptCard.FileName"/>; a card newer than the references is kept.
 /// </summary>
@@ -56,11 +56,12 @@ public static class ConceptCards
                 continue;
             }
             tensors ??= SafeTensors.Read(tensorsPath).Tensors;
-            var references = concept.Select(r => Reference(index, r, tensors, sampleRate, leadNames)).ToArray();
+            IReadOnlyList<(string, double)> profile = leads.GetValueOrDefault(concept.Key, []);
+            var references = concept.Select(r => Reference(index, r, tensors, sampleRate, leadNames, profile)).ToArray();
             var (purityValue, waves) = purity.GetValueOrDefault(concept.Key, (null, []));
             ConceptCard.Save(path, new ConceptCardData(concept.Key.Layer, concept.Key.Channel, target, references)
             {
-                LeadShares = leads.GetValueOrDefault(concept.Key, []),
+                LeadShares = profile,
                 WaveShares = waves,
                 Purity = purityValue,
             }, pixelsPerUnit: 2);
@@ -68,11 +69,12 @@ public static class ConceptCards
         return written;
     }
 
-    private static ConceptReference Reference(CsvTable index, IReadOnlyList<string> row, Dictionary<string, Tensor> tensors, double sampleRate, IReadOnlyList<string> leadNames)
+    private static ConceptReference Reference(CsvTable index, IReadOnlyList<string> row, Dictionary<string, Tensor> tensors, double sampleRate, IReadOnlyList<string> leadNames,
+        IReadOnlyList<(string Lead, double Share)> profile)
     {
         Tensor heatmap = Named(index, tensors, Field(index, row, "tensor"));
         Tensor sample = Named(index, tensors, Field(index, row, "sample_tensor"));
-        int lead = (int)heatmap.abs().sum(1).argmax().item<long>();
+        int lead = ShownLead(profile, leadNames, heatmap);
         string leadName = lead < leadNames.Count ? leadNames[lead] : $"lead {lead + 1}";
         return new ConceptReference(Field(index, row, "record"), leadName, sample[lead].to(ScalarType.Float32).data<float>().ToArray(),
             heatmap[lead].to(ScalarType.Float32).data<float>().ToArray(), sampleRate, Int(index, row, "field_start"), Number(index, row, "value"));
@@ -80,6 +82,16 @@ public static class ConceptCards
 
     private static Tensor Named(CsvTable index, Dictionary<string, Tensor> tensors, string name) =>
         tensors.TryGetValue(name, out Tensor? t) ? t : throw new EcgXaiException(index.Path, $"names tensor '{name}', which the .safetensors file beside it does not hold");
+
+    /// <summary>
+    /// The lead a reference is drawn in: the concept's largest lead-profile share when the profile names one of the
+    /// model's leads (so all its references show the same lead), else the lead holding most of the reference's absolute relevance.
+    /// </summary>
+    internal static int ShownLead(IReadOnlyList<(string Lead, double Share)> profile, IReadOnlyList<string> leadNames, Tensor heatmap)
+    {
+        int preferred = profile.Count == 0 ? -1 : leadNames.ToList().IndexOf(profile.MaxBy(p => p.Share).Lead);
+        return preferred >= 0 ? preferred : (int)heatmap.abs().sum(1).argmax().item<long>();
+    }
 
     private static Dictionary<(string Layer, int Channel), IReadOnlyList<(string, double)>> SharesOf(string directory, string file)
     {
