@@ -39,6 +39,8 @@ public class ExplainCommandTests
             Assert.Contains("A0001: AF p=", stdout);
 
             JsonObject json = JsonNode.Parse(File.ReadAllText(Path.Combine(output, "explanation.json")))!.AsObject();
+            // EpsilonPlusFlat's Flat first layer would draw the same heatmap in every lead: ZPlus takes its place there.
+            Assert.StartsWith("ZPlus at conv1", json["lead_rule"]!.GetValue<string>());
             JsonObject one = Assert.Single(json["records"]!.AsArray())!.AsObject();
             Assert.Equal("AF", one["target"]!.GetValue<string>());
             Assert.Equal(TestModels.Tiny.ClassNames, one["probabilities"]!.AsObject().Select(p => p.Key));

@@ -6,6 +6,7 @@ using EcgXai.Explain.Crp;
 using EcgXai.Explain.Attribution;
 using EcgXai.Explain.Canonizers;
 using EcgXai.Explain.Composites;
+using EcgXai.Explain.Concepts;
 using EcgXai.IO;
 using EcgXai.Models;
 using EcgXai.Signals;
@@ -33,7 +34,11 @@ public static class RecordExplainer
             model.eval();
             ResNet1dConfig config = model.Config;
             int? target = options.Target is null ? null : ModelClasses.IndexOf(config.ClassNames, options.Target, options.ModelPath);
-            using var attributor = Attributor.For(model, composite);
+            using var explainer = Attributor.For(model, composite);
+            // Under a first-layer rule that ignores the input (EpsilonPlusFlat's Flat) every lead would get the same heatmap;
+            // the layers above it, and so the concepts' relevance, are the same with either attributor.
+            using var leads = new LeadProfileExplainer(explainer);
+            Attributor attributor = leads.Attributor;
             if (options.ConceptLayer is { } layer && !attributor.ConceptNodes.Contains(layer))
             {
                 throw new EcgXaiException(options.ModelPath, $"'{layer}' is not a concept layer of the model (its concept layers: {string.Join(", ", attributor.ConceptNodes)})");
@@ -45,17 +50,17 @@ public static class RecordExplainer
                 cancellation.ThrowIfCancellationRequested();
                 progress?.Report($"explaining {record.Id} ({source})");
                 string folder = UniqueFolder(record.Id, used);
-                explanations.Add(Explain(attributor, config, record, source, target, options, Path.Combine(options.OutDirectory, folder), folder, device));
+                explanations.Add(Explain(attributor, leads.Replaced ? options.Composite + ", ZPlus at the first layer" : options.Composite, config, record, source, target, options, Path.Combine(options.OutDirectory, folder), folder, device));
             }
             string page = Path.Combine(options.OutDirectory, "index.html");
-            var report = new ExplainReport(Path.GetFullPath(options.ModelPath), composite.Name, options.ConceptLayer, explanations, page);
+            var report = new ExplainReport(Path.GetFullPath(options.ModelPath), composite.Name, options.ConceptLayer, explanations, page) { LeadRule = leads.Rule };
             AtomicFile.WriteText(Path.Combine(options.OutDirectory, "explanation.json"), Json(report).ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + "\n");
             AtomicFile.WriteText(page, ExplanationPage.Html(report, config.ClassNames));
             return report;
         }
     }
 
-    private static RecordExplanation Explain(Attributor attributor, ResNet1dConfig config, EcgRecord record, string source, int? fixedTarget,
+    private static RecordExplanation Explain(Attributor attributor, string label, ResNet1dConfig config, EcgRecord record, string source, int? fixedTarget,
         ExplainOptions options, string directory, string folder, Device device)
     {
         using var scope = NewDisposeScope();
@@ -74,7 +79,7 @@ public static class RecordExplainer
         string? layer = options.ConceptLayer;
         using AttributionResult lrp = attributor.Attribute(x, [target], layer is null ? null : [layer]);
         string heatmap = "heatmap.png";
-        Plot(record, lrp.InputRelevance, 0, Path.Combine(directory, heatmap), $"LRP ({options.Composite}) for {targetName}");
+        Plot(record, lrp.InputRelevance, 0, Path.Combine(directory, heatmap), $"LRP ({label}) for {targetName}");
 
         var concepts = new List<ConceptShare>();
         if (layer is not null)
@@ -149,6 +154,7 @@ public static class RecordExplainer
         ["model"] = report.ModelPath,
         ["composite"] = report.Composite,
         ["concept_layer"] = report.ConceptLayer,
+        ["lead_rule"] = report.LeadRule,
         ["records"] = new JsonArray(report.Records.Select(r => (JsonNode)new JsonObject
         {
             ["id"] = r.Id,
