@@ -20,6 +20,8 @@ internal sealed class AttributionWalk
     private readonly Dictionary<string, Tensor> pending = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Tensor> relevance = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Tensor> activations;
+    /// <summary>Re-forwards of stacking rules (<see cref="IStackableRule"/>) computed in the forward, until their node's backward.</summary>
+    private readonly Dictionary<string, Tensor> reForwards = new(StringComparer.Ordinal);
     /// <summary>Per kept activation, the lowest node position whose backward reads it (−1: kept for the result).</summary>
     private readonly Dictionary<string, int> lastUse = new(StringComparer.Ordinal);
     private readonly int records;
@@ -56,7 +58,18 @@ internal sealed class AttributionWalk
         {
             lastUse[r] = -1;
         }
-        activations = graph.Evaluate(input, lastUse.Keys);
+        int top = startNode is null ? graph.Nodes.Count - 1 : graph.IndexOf(startNode);
+        var stacked = graph.Nodes.Take(top + 1).Select(n => owner.RuleAt(n.Name)).Where(r => r.Stacks && !r.Passes)
+            .ToDictionary(r => r.Node.Name, r => (Func<IReadOnlyList<Tensor>, Tensor>)(inputs => Stacked(r, inputs[0])), StringComparer.Ordinal);
+        activations = graph.Evaluate(input, lastUse.Keys, stacked);
+    }
+
+    /// <summary>The output of <paramref name="rule"/>'s node, its re-forward kept for the node's backward.</summary>
+    private Tensor Stacked(NodeRule rule, Tensor x)
+    {
+        var (output, reForward) = rule.ForwardStacked(x);
+        reForwards[rule.Node.Name] = reForward;
+        return output;
     }
 
     public AttributionResult Run()
@@ -171,9 +184,14 @@ internal sealed class AttributionWalk
                 return Sum(rule, r);
             default:
                 {
+                    using var scope = NewDisposeScope();
                     LinearLayer layer = rule.Layer!;
-                    IRule linearRule = rule.Choice.Rule ?? new Gradient();
-                    return [(node.Inputs[0], linearRule.Apply(layer, Rows(activations[node.Inputs[0]]), r))];
+                    Tensor x = Rows(activations[node.Inputs[0]]);
+                    Tensor result = reForwards.Remove(node.Name, out Tensor? reForward) && rule.Choice.Rule is IStackableRule stackable
+                        ? stackable.Apply(layer, x, r, Rows(reForward))
+                        : (rule.Choice.Rule ?? new Gradient()).Apply(layer, x, r);
+                    reForward?.Dispose();
+                    return [(node.Inputs[0], result.MoveToOuterDisposeScope())];
                 }
         }
     }
@@ -263,9 +281,13 @@ internal sealed class AttributionWalk
         return masked;
     }
 
-    /// <summary>Frees the activations whose last reader is node <paramref name="position"/>.</summary>
+    /// <summary>Frees the activations whose last reader is node <paramref name="position"/>, and its re-forward if no relevance reached it.</summary>
     private void Release(int position)
     {
+        if (reForwards.Remove(graph.Nodes[position].Name, out Tensor? unused))
+        {
+            unused.Dispose();
+        }
         foreach (string name in lastUse.Where(u => u.Value == position).Select(u => u.Key))
         {
             if (name != graph.Output && activations.Remove(name, out Tensor? t) && !ReferenceEquals(t, input))

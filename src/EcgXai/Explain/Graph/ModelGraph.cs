@@ -152,11 +152,14 @@ public sealed class ModelGraph : IDisposable
     /// <summary>
     /// Runs the forward on <paramref name="input"/> and returns the output (under <see cref="Output"/>) and the activations
     /// of the nodes in <paramref name="keep"/> (and the input under <see cref="Input"/> if asked). The caller owns them.
+    /// A node named in <paramref name="substitutes"/> is computed by that function of its inputs instead of its own forward
+    /// (it must give the same output; e.g. the attribution's convolutions that also compute a rule's re-forward).
     /// </summary>
-    public Dictionary<string, Tensor> Evaluate(Tensor input, IEnumerable<string> keep)
+    public Dictionary<string, Tensor> Evaluate(Tensor input, IEnumerable<string> keep,
+        IReadOnlyDictionary<string, Func<IReadOnlyList<Tensor>, Tensor>>? substitutes = null)
     {
         CheckInput(input);
-        return Run(new Dictionary<string, Tensor>(StringComparer.Ordinal) { [Input] = input }, null, null, keep);
+        return Run(new Dictionary<string, Tensor>(StringComparer.Ordinal) { [Input] = input }, null, null, keep, substitutes);
     }
 
     /// <summary>
@@ -210,9 +213,10 @@ public sealed class ModelGraph : IDisposable
     /// <summary>
     /// Computes the nodes in <paramref name="only"/> (default: every node not in <paramref name="values"/>) in topological
     /// order from <paramref name="values"/>, freeing intermediates when their last reader is done; returns the output (when
-    /// computed) and the values named in <paramref name="keep"/>.
+    /// computed) and the values named in <paramref name="keep"/>; <paramref name="substitutes"/> as in <see cref="Evaluate"/>.
     /// </summary>
-    private Dictionary<string, Tensor> Run(Dictionary<string, Tensor> values, IReadOnlySet<string>? only, string? start, IEnumerable<string> keep)
+    private Dictionary<string, Tensor> Run(Dictionary<string, Tensor> values, IReadOnlySet<string>? only, string? start, IEnumerable<string> keep,
+        IReadOnlyDictionary<string, Func<IReadOnlyList<Tensor>, Tensor>>? substitutes = null)
     {
         var kept = new HashSet<string>(keep, StringComparer.Ordinal) { Output };
         var todo = Nodes.Where(n => !values.ContainsKey(n.Name) && (only is null || only.Contains(n.Name))).ToList();
@@ -226,7 +230,7 @@ public sealed class ModelGraph : IDisposable
         {
             Tensor[] inputs = node.Inputs.Select(i => values.TryGetValue(i, out Tensor? v) ? v
                 : throw new InvalidOperationException($"node '{node.Name}' reads '{i}', which was not computed (restart at '{start}')")).ToArray();
-            values[node.Name] = node.Forward(inputs);
+            values[node.Name] = substitutes is not null && substitutes.TryGetValue(node.Name, out var substitute) ? substitute(inputs) : node.Forward(inputs);
             foreach (string source in node.Inputs.Distinct())
             {
                 if (--remaining[source] == 0 && !kept.Contains(source) && !given.Any(g => ReferenceEquals(g, values[source]))
