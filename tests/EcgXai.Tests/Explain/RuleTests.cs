@@ -287,6 +287,24 @@ public class RuleTests
         Assert.True(allclose(expected, actual, rtol: 1e-12, atol: 1e-12));
     }
 
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(2, 1)]
+    public void TransposedProductsForSeveralWeightsEqualEachOnItsOwn(int stride, int padding)
+    {
+        using var scope = NewDisposeScope();
+        using var layer = new ConvLayer("c", randn(4, 3, 5, dtype: ScalarType.Float64), null, stride, padding, inputNonNegative: false);
+        Tensor s = randn_like(layer.Forward(randn(2, 3, 11, dtype: ScalarType.Float64)));
+        Tensor[] actual = layer.InputGradients(s, [layer.PositiveWeight, layer.NegativeWeight, layer.Weight], 11);
+        Tensor[] expected = [.. new[] { layer.PositiveWeight, layer.NegativeWeight, layer.Weight }.Select(w => layer.InputGradient(s, w, 11))];
+        Assert.Equal(3, actual.Length);
+        for (int i = 0; i < 3; i++)
+        {
+            Assert.Equal(expected[i].shape, actual[i].shape);
+            Assert.True(allclose(expected[i], actual[i], rtol: 1e-12, atol: 1e-12), $"weight {i}");
+        }
+    }
+
     [Fact]
     public void TheNonNegativeStabilizerEqualsZennitsOnNonNegativeValuesAndNegativeZero()
     {

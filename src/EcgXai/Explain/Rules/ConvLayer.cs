@@ -43,13 +43,33 @@ public sealed class ConvLayer : LinearLayer
     public override Tensor InputGradient(Tensor outputGradient, Tensor weight, long inputLength)
     {
         long k = weight.shape[2];
-        if (Stride == 1 && Groups == 1 && Dilation == 1 && Padding <= k - 1 && outputGradient.shape[2] + k - 1 - 2 * Padding == inputLength)
+        if (RunsAsConvolution(outputGradient, k, inputLength))
         {
-            using Tensor flipped = weight.transpose(0, 1).flip(2);
+            using Tensor flipped = Flipped(weight);
             return nn.functional.conv1d(outputGradient, flipped, null, padding: k - 1 - Padding);
         }
         long produced = (outputGradient.shape[2] - 1) * Stride - 2 * Padding + Dilation * (k - 1) + 1;
         return nn.functional.conv_transpose1d(outputGradient, weight, stride: Stride, padding: Padding, output_padding: inputLength - produced,
             dilation: Dilation, groups: Groups);
     }
+
+    /// <inheritdoc />
+    /// <remarks>Where the product runs as a convolution, the flipped kernels are stacked: one convolution (one im2col of the gradient) for all.</remarks>
+    public override Tensor[] InputGradients(Tensor outputGradient, IReadOnlyList<Tensor> weights, long inputLength)
+    {
+        long k = weights[0].shape[2];
+        if (weights.Count == 1 || !RunsAsConvolution(outputGradient, k, inputLength))
+        {
+            return base.InputGradients(outputGradient, weights, inputLength);
+        }
+        using var scope = NewDisposeScope();
+        Tensor all = nn.functional.conv1d(outputGradient, cat([.. weights.Select(Flipped)], 0), null, padding: k - 1 - Padding);
+        long channels = weights[0].shape[1];
+        return [.. weights.Select((_, i) => all.narrow(1, i * channels, channels).MoveToOuterDisposeScope())];
+    }
+
+    private bool RunsAsConvolution(Tensor outputGradient, long k, long inputLength) =>
+        Stride == 1 && Groups == 1 && Dilation == 1 && Padding <= k - 1 && outputGradient.shape[2] + k - 1 - 2 * Padding == inputLength;
+
+    private static Tensor Flipped(Tensor weight) => weight.transpose(0, 1).flip(2);
 }

@@ -56,6 +56,13 @@ public abstract class LinearLayer : IDisposable
     /// </summary>
     public abstract Tensor InputGradient(Tensor outputGradient, Tensor weight, long inputLength);
 
+    /// <summary>
+    /// <see cref="InputGradient"/> of one <paramref name="outputGradient"/> for each of <paramref name="weights"/> (a layer may
+    /// compute them in one product); the results may be views of one tensor.
+    /// </summary>
+    public virtual Tensor[] InputGradients(Tensor outputGradient, IReadOnlyList<Tensor> weights, long inputLength) =>
+        [.. weights.Select(w => InputGradient(outputGradient, w, inputLength))];
+
     /// <summary>Applies the unmodified layer.</summary>
     public Tensor Forward(Tensor input) => Forward(input, Weight, Bias);
 

@@ -23,9 +23,8 @@ public sealed record ZPlus(double Eps = Stabilizer.DefaultEpsilon) : IStackableR
         Tensor positive = input.clamp_min(0), negative = input.clamp_max(0);
         Tensor z = layer.Forward(positive, layer.PositiveWeight, layer.PositiveBias).add_(layer.Forward(negative, layer.NegativeWeight, null));
         Tensor sa = Stabilizer.DivideConsuming(relevance, z, Eps);
-        Tensor result = positive.mul(layer.InputGradient(sa, layer.PositiveWeight, length))
-            .add_(negative.mul(layer.InputGradient(sa, layer.NegativeWeight, length)));
-        return result.MoveToOuterDisposeScope();
+        Tensor[] g = layer.InputGradients(sa, [layer.PositiveWeight, layer.NegativeWeight], length);
+        return g[0].mul_(positive).add_(g[1].mul_(negative)).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc />
