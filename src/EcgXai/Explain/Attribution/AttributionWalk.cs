@@ -25,6 +25,8 @@ internal sealed class AttributionWalk
     /// <summary>Per kept activation, the lowest node position whose backward reads it (−1: kept for the result).</summary>
     private readonly Dictionary<string, int> lastUse = new(StringComparer.Ordinal);
     private readonly int records;
+    /// <summary>Position of the node relevance starts at (the output, or the start node).</summary>
+    private readonly int top;
     private readonly int expandAt;
     private readonly long[]? expansion;
     private Tensor? rowIndex;
@@ -58,8 +60,8 @@ internal sealed class AttributionWalk
         {
             lastUse[r] = -1;
         }
-        int top = startNode is null ? graph.Nodes.Count - 1 : graph.IndexOf(startNode);
-        var stacked = graph.Nodes.Take(top + 1).Select(n => owner.RuleAt(n.Name)).Where(r => r.Stacks && !r.Passes)
+        top = startNode is null ? graph.Nodes.Count - 1 : graph.IndexOf(startNode);
+        var stacked = graph.Nodes.Take(top + 1).Select(n => owner.RuleAt(n.Name)).Where(r => r.Stacks)
             .ToDictionary(r => r.Node.Name, r => (Func<IReadOnlyList<Tensor>, Tensor>)(inputs => Stacked(r, inputs[0])), StringComparer.Ordinal);
         activations = graph.Evaluate(input, lastUse.Keys, stacked);
     }
@@ -75,7 +77,6 @@ internal sealed class AttributionWalk
     public AttributionResult Run()
     {
         Tensor logits = activations[graph.Output];
-        int top = startNode is null ? graph.Nodes.Count - 1 : graph.IndexOf(startNode);
         pending[graph.Nodes[top].Name] = startNode is null ? StartAtLogits(logits) : start!.alias();
         for (int i = top; i >= 0; i--)
         {
