@@ -23,7 +23,8 @@ internal sealed class LeadProfileExplainer : IDisposable
         if (first is not null && explainer.RuleOf(first.Name).Rule is Flat or WSquare)
         {
             own = new Attributor(graph, explainer.Composite.Prepend(NodePredicate.Named(first.Name), new ZPlus(explainer.Composite.Epsilon)), canonizers: []);
-            Rule = $"ZPlus at {first.Name} (the explainer's {explainer.RuleOf(first.Name).Rule!.GetType().Name} there ignores the input)";
+            Replacement = $"ZPlus at {first.Name}";
+            Rule = $"{Replacement} (the explainer's {explainer.RuleOf(first.Name).Rule!.GetType().Name} there ignores the input)";
         }
         Attributor = own ?? explainer;
     }
@@ -34,8 +35,11 @@ internal sealed class LeadProfileExplainer : IDisposable
     /// <summary>What gave the profile: "explainer", or the replaced first-layer rule and why.</summary>
     public string Rule { get; } = "explainer";
 
+    /// <summary>The replaced first-layer rule (e.g. "ZPlus at conv1"), or null when the explainer itself is used.</summary>
+    public string? Replacement { get; }
+
     /// <summary>True when the profiles come from other heatmaps than the explainer's.</summary>
-    public bool Replaced => own is not null;
+    public bool Replaced => Replacement is not null;
 
     /// <inheritdoc />
     public void Dispose() => own?.Dispose();

@@ -50,7 +50,7 @@ public static class RecordExplainer
                 cancellation.ThrowIfCancellationRequested();
                 progress?.Report($"explaining {record.Id} ({source})");
                 string folder = UniqueFolder(record.Id, used);
-                explanations.Add(Explain(attributor, leads.Replaced ? options.Composite + ", ZPlus at the first layer" : options.Composite, config, record, source, target, options, Path.Combine(options.OutDirectory, folder), folder, device));
+                explanations.Add(Explain(attributor, leads.Replaced ? $"{options.Composite}, {leads.Replacement}" : options.Composite, config, record, source, target, options, Path.Combine(options.OutDirectory, folder), folder, device));
             }
             string page = Path.Combine(options.OutDirectory, "index.html");
             var report = new ExplainReport(Path.GetFullPath(options.ModelPath), composite.Name, options.ConceptLayer, explanations, page) { LeadRule = leads.Rule };
